@@ -1,0 +1,97 @@
+import FluentKit
+import SQLKit
+
+/// Organizations, contacts, departments, agents and API tokens.
+struct CreateDirectory: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("organizations")
+            .id()
+            .field("name", .string, .required)
+            .field("search_key", .string, .required)
+            .field("domains", .string, .required)
+            .field("notes", .string)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+        try await database.schema("organization_domains")
+            .field("domain", .string, .identifier(auto: false))
+            .field("organization_id", .uuid, .required, .references("organizations", "id", onDelete: .cascade))
+            .create()
+        try await database.schema("contacts")
+            .id()
+            .field("kind", .string, .required)
+            .field("name", .string, .required)
+            .field("search_key", .string, .required)
+            .field("phone", .string)
+            .field("organization_id", .uuid, .references("organizations", "id"))
+            .field("language", .string)
+            .field("time_zone", .string)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+        try await database.schema("contact_emails")
+            .field("email", .string, .identifier(auto: false))
+            .field("contact_id", .uuid, .required, .references("contacts", "id", onDelete: .cascade))
+            .field("position", .int, .required)
+            .create()
+        try await database.schema("departments")
+            .id()
+            .field("name", .string, .required)
+            .field("search_key", .string, .required)
+            .field("kind", .string, .required)
+            .field("tier", .int, .required)
+            .field("escalation_target_id", .uuid, .references("departments", "id"))
+            .field("custom_fields", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "search_key", name: "departments_name_unique")
+            .create()
+        try await database.schema("agents")
+            .id()
+            .field("name", .string, .required)
+            .field("email", .string, .required)
+            .field("search_key", .string, .required)
+            .field("role", .string, .required)
+            .field("language", .string)
+            .field("time_zone", .string)
+            .field("is_active", .bool, .required)
+            .field("password_hash", .string)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "email", name: "agents_email_unique")
+            .create()
+        try await database.schema("agent_departments")
+            .id()
+            .field("agent_id", .uuid, .required, .references("agents", "id", onDelete: .cascade))
+            .field("department_id", .uuid, .required, .references("departments", "id", onDelete: .cascade))
+            .field("position", .int, .required)
+            .unique(on: "agent_id", "department_id", name: "agent_departments_unique")
+            .create()
+        try await database.schema("api_tokens")
+            .id()
+            .field("agent_id", .uuid, .required, .references("agents", "id", onDelete: .cascade))
+            .field("name", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("last_used_at", .datetime)
+            .field("revoked_at", .datetime)
+            .unique(on: "token_hash", name: "api_tokens_hash_unique")
+            .create()
+
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "contacts_search").on("contacts").column("search_key").run()
+        try await sql.create(index: "contacts_organization").on("contacts").column("organization_id").run()
+        try await sql.create(index: "contact_emails_contact").on("contact_emails").column("contact_id").run()
+        try await sql.create(index: "organization_domains_org").on("organization_domains").column("organization_id").run()
+        try await sql.create(index: "agent_departments_department").on("agent_departments").column("department_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in [
+            "api_tokens", "agent_departments", "agents", "departments", "contact_emails", "contacts",
+            "organization_domains", "organizations",
+        ] {
+            try await database.schema(table).delete()
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import SQLKit
+
+/// Registers Balcão's database with Fluent and prepares it (SQLite pragmas, migrations).
+public enum BalcaoDatabase {
+    /// Registers `target` as the default database of `databases`.
+    public static func register(_ target: DatabaseTarget, on databases: Databases) throws {
+        switch target {
+        case .sqlite(let file):
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            databases.use(
+                .sqlite(.init(storage: .file(path: file.path), enableForeignKeys: true), sqlLogLevel: .debug),
+                as: .sqlite, isDefault: true)
+        case .postgres(let url):
+            // Four connections per event loop: with one, requests queue on the pool (see DESIGN.md).
+            databases.use(
+                try .postgres(
+                    configuration: SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4,
+                    connectionPoolTimeout: .seconds(30), encodingContext: .default, decodingContext: .default),
+                as: .psql, isDefault: true)
+        }
+    }
+
+    /// Turns on WAL for SQLite (a property of the file, so once is enough) and runs pending migrations.
+    public static func prepare(_ target: DatabaseTarget, databases: Databases, logger: Logger) async throws {
+        let database = databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+        if target.isSQLite, let sql = database as? any SQLDatabase {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        let migrations = Migrations()
+        migrations.add(BalcaoMigrations.all)
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+}
+
+/// What every store adapter needs: the database and the write gate in front of it.
+public struct StoreContext: Sendable {
+    public let database: any Database
+    public let gate: WriteGate
+    public let isSQLite: Bool
+
+    public init(database: any Database, isSQLite: Bool, gate: WriteGate? = nil) {
+        self.database = database
+        self.isSQLite = isSQLite
+        self.gate = gate ?? WriteGate(serial: isSQLite)
+    }
+
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    /// Runs `body` in one transaction, behind the write gate.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await gate.run {
+            try await database.transaction { transaction in try await body(transaction) }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import BalcaoCore
+import BalcaoStore
+import Foundation
+
+/// The one set of ports and services the app runs on, built once in `configure` and handed to each controller.
+public struct BalcaoServices: Sendable {
+    public let config: BalcaoConfig
+    public let clock: any Clock
+    public let ticketStore: any TicketStore
+    public let directory: any DirectoryStore
+    public let blobs: any BlobStore
+    public let credentials: CredentialStore
+    public let tickets: TicketService
+    public let people: DirectoryService
+
+    public init(config: BalcaoConfig, context: StoreContext, clock: any Clock) {
+        self.config = config
+        self.clock = clock
+        let ticketStore = FluentTicketStore(context: context)
+        let directory = FluentDirectoryStore(context: context)
+        let blobs = FileBlobStore(root: config.dataDirectory.appendingPathComponent("attachments"))
+        self.ticketStore = ticketStore
+        self.directory = directory
+        self.blobs = blobs
+        self.credentials = CredentialStore(context: context)
+        self.tickets = TicketService(
+            tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
+            attachmentPolicy: AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes))
+        self.people = DirectoryService(directory: directory, tickets: ticketStore, clock: clock)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Everything Balcão reads from its environment, decoded once at start-up from `BALCAO_*` keys.
+/// Every field has a default; a bad value stops start-up with every bad key listed.
+public struct BalcaoConfig: Sendable, Equatable {
+    public struct HTTP: Sendable, Equatable {
+        public var host = "127.0.0.1"
+        public var port = 8080
+        /// The address users reach Balcão at, for links in mail and API responses.
+        public var publicURL: String?
+    }
+
+    public struct Storage: Sendable, Equatable {
+        public var dataDir = "balcao-data"
+        /// `postgres://user:pass@host:port/db`; unset means the embedded SQLite file in the data dir.
+        public var databaseURL: String?
+        public var maxAttachmentBytes = 25 * 1024 * 1024
+    }
+
+    public var http = HTTP()
+    public var storage = Storage()
+    public var defaultLanguage = "pt-BR"
+    public var logLevel = "info"
+
+    public init() {}
+
+    /// Reads `BALCAO_HOST`, `BALCAO_PORT`, `BALCAO_PUBLIC_URL`, `BALCAO_DATA_DIR`, `BALCAO_DATABASE_URL`,
+    /// `BALCAO_MAX_ATTACHMENT_MB`, `BALCAO_DEFAULT_LANGUAGE`, `BALCAO_LOG_LEVEL`.
+    public init(environment: [String: String]) throws(ConfigError) {
+        var problems: [String] = []
+        func value(_ key: String) -> String? {
+            guard let raw = environment[key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        if let host = value("BALCAO_HOST") { http.host = host }
+        if let port = value("BALCAO_PORT") {
+            if let number = Int(port), (0...65535).contains(number) { http.port = number } else {
+                problems.append("BALCAO_PORT must be a port number (0–65535), got \(port)")
+            }
+        }
+        if let url = value("BALCAO_PUBLIC_URL") {
+            if let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil {
+                http.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+            } else {
+                problems.append("BALCAO_PUBLIC_URL must be an http(s) URL, got \(url)")
+            }
+        }
+        if let dir = value("BALCAO_DATA_DIR") { storage.dataDir = dir }
+        if let url = value("BALCAO_DATABASE_URL") {
+            if let parsed = URLComponents(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""),
+                parsed.host != nil, parsed.user != nil
+            {
+                storage.databaseURL = url
+            } else {
+                problems.append("BALCAO_DATABASE_URL must look like postgres://user:password@host:5432/database")
+            }
+        }
+        if let megabytes = value("BALCAO_MAX_ATTACHMENT_MB") {
+            if let number = Int(megabytes), (1...1024).contains(number) {
+                storage.maxAttachmentBytes = number * 1024 * 1024
+            } else {
+                problems.append("BALCAO_MAX_ATTACHMENT_MB must be a whole number from 1 to 1024, got \(megabytes)")
+            }
+        }
+        if let language = value("BALCAO_DEFAULT_LANGUAGE") {
+            if let supported = SupportedLanguageTag(language) { defaultLanguage = supported } else {
+                problems.append("BALCAO_DEFAULT_LANGUAGE must be pt-BR, pt-PT or en, got \(language)")
+            }
+        }
+        if let level = value("BALCAO_LOG_LEVEL") {
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            if levels.contains(level.lowercased()) { logLevel = level.lowercased() } else {
+                problems.append("BALCAO_LOG_LEVEL must be one of \(levels.joined(separator: ", ")), got \(level)")
+            }
+        }
+        if !problems.isEmpty { throw ConfigError(problems: problems) }
+    }
+
+    /// The data dir as an absolute URL.
+    public var dataDirectory: URL {
+        URL(fileURLWithPath: storage.dataDir, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+    }
+}
+
+/// A configuration that cannot be used; lists every problem at once.
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String { "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") }
+}

@@ -1,0 +1,58 @@
+import BalcaoCore
+import BalcaoStore
+import Foundation
+import Vapor
+
+/// What the CLI's set-up commands do, as functions the tests call directly.
+public enum DeskSetup {
+    /// Credentials to show once: they are stored only hashed.
+    public struct AdminCredentials: Sendable {
+        public let agent: Agent
+        public let password: String
+        public let apiToken: String
+    }
+
+    /// Creates an admin (of all departments that exist) with a password and an API token.
+    /// A nil password generates a random one.
+    public static func createAdmin(
+        name: String, email: String, password: String?, app: Application, services: BalcaoServices
+    ) async throws -> AdminCredentials {
+        let secret = password ?? randomPassword()
+        try PasswordPolicy.check(secret)
+        var fields = AgentFields()
+        fields.name = name
+        fields.email = email
+        fields.role = .admin
+        var everything = DirectoryQuery()
+        everything.limit = DirectoryQuery.maxLimit
+        fields.departmentIDs = try await services.directory.departments(everything).map(\.id)
+        let agent = try await services.people.createAgent(fields, by: nil)
+        let hash = try await app.threadPool.runIfActive { try Bcrypt.hash(secret) }
+        try await services.credentials.setPasswordHash(hash, for: agent.id)
+        let token = try await services.credentials.createToken(for: agent.id, name: "created at setup", at: services.clock.now)
+        return AdminCredentials(agent: agent, password: secret, apiToken: token)
+    }
+
+    /// A new API token for the agent with `email`.
+    public static func createToken(email: String, name: String, services: BalcaoServices) async throws -> String {
+        guard let address = EmailAddress(email), let agent = try await services.directory.agent(email: address),
+            agent.isActive
+        else { throw ValidationError(field: "email", "no active agent has this email") }
+        return try await services.credentials.createToken(for: agent.id, name: name, at: services.clock.now)
+    }
+
+    /// Seeds the demo desk, unless the desk already has agents (demo data never mixes with real data).
+    /// Returns nil when it did nothing.
+    public static func seedDemo(services: BalcaoServices) async throws -> DemoSeeder.Summary? {
+        guard try await !services.credentials.hasAgents() else { return nil }
+        let seeder = DemoSeeder(directory: services.directory, tickets: services.ticketStore, blobs: services.blobs)
+        return try await seeder.seed(now: services.clock.now)
+    }
+
+    /// 20 characters from an alphabet without look-alikes (no 0/O, 1/l/I), about 115 bits.
+    static func randomPassword() -> String {
+        let alphabet = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+    }
+}

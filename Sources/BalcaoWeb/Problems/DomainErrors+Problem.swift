@@ -1,0 +1,95 @@
+import BalcaoCore
+import BalcaoStore
+import Vapor
+
+extension ValidationError: ProblemConvertible {
+    var problem: Problem {
+        Problem(
+            status: .unprocessableEntity, type: "validation", title: "Some fields are not valid",
+            detail: issues.map { "\($0.field) \($0.message)" }.joined(separator: "; "), errors: issues)
+    }
+}
+
+extension TicketError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .notFound(let id):
+            Problem(status: .notFound, type: "not-found", title: "Ticket not found", detail: "No ticket has id \(id).")
+        case .numberNotFound(let number):
+            Problem(status: .notFound, type: "not-found", title: "Ticket not found", detail: "No ticket \(number).")
+        case .invalidTransition(let from, let to):
+            Problem(
+                status: .unprocessableEntity, type: "invalid-transition", title: "This status change is not allowed",
+                detail: "A ticket cannot go from \(from.rawValue) to \(to.rawValue).",
+                errors: [FieldIssue("status", "cannot change from \(from.rawValue) to \(to.rawValue)")])
+        case .closed(let number):
+            Problem(
+                status: .conflict, type: "ticket-closed", title: "The ticket is closed",
+                detail: "Ticket \(number) is closed; open a follow-up ticket instead.")
+        case .concurrentUpdate:
+            Problem(
+                status: .conflict, type: "concurrent-update", title: "The ticket changed while saving",
+                detail: "Another change was saved at the same moment; load the ticket and try again.")
+        case .noteByNonAgent:
+            Problem(
+                status: .unprocessableEntity, type: "validation", title: "Only agents write internal notes",
+                errors: [FieldIssue("kind", "only agents may add internal notes")])
+        }
+    }
+}
+
+extension DirectoryError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .contactNotFound(let id): Self.notFound("Contact", id.description)
+        case .organizationNotFound(let id): Self.notFound("Organization", id.description)
+        case .departmentNotFound(let id): Self.notFound("Department", id.description)
+        case .agentNotFound(let id): Self.notFound("Agent", id.description)
+        case .emailTaken(let email):
+            Problem(
+                status: .conflict, type: "email-taken", title: "This email address is already in use",
+                detail: "\(email) belongs to someone else.", errors: [FieldIssue("email", "is already in use")])
+        case .nameTaken(let name):
+            Problem(
+                status: .conflict, type: "name-taken", title: "This name is already in use",
+                detail: "\(name) is already used.", errors: [FieldIssue("name", "is already in use")])
+        case .domainTaken(let domain):
+            Problem(
+                status: .conflict, type: "domain-taken", title: "This domain belongs to another organization",
+                detail: "\(domain) is claimed by another organization.",
+                errors: [FieldIssue("domains", "\(domain) is claimed by another organization")])
+        case .inUse(let what, let count):
+            Problem(
+                status: .conflict, type: "in-use", title: "Still in use",
+                detail: "It cannot be deleted while \(count) \(what) refer to it.")
+        case .forbidden(let reason):
+            Problem(status: .forbidden, type: "forbidden", title: "Not allowed", detail: reason)
+        }
+    }
+
+    private static func notFound(_ what: String, _ id: String) -> Problem {
+        Problem(status: .notFound, type: "not-found", title: "\(what) not found", detail: "No \(what.lowercased()) has id \(id).")
+    }
+}
+
+extension AttachmentError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .tooLarge(let filename, let limit):
+            Problem(
+                status: .payloadTooLarge, type: "attachment-too-large", title: "An attachment is too large",
+                detail: "\(filename) is larger than \(limit / 1024 / 1024) MB.",
+                errors: [FieldIssue("attachments", "\(filename) is larger than \(limit / 1024 / 1024) MB")])
+        case .tooMany(let limit):
+            Problem(
+                status: .unprocessableEntity, type: "validation", title: "Too many attachments",
+                errors: [FieldIssue("attachments", "at most \(limit) files per message")])
+        case .notFound(let id):
+            Problem(status: .notFound, type: "not-found", title: "Attachment not found", detail: "No attachment has id \(id).")
+        }
+    }
+}
+
+extension StoreError: ProblemConvertible {
+    var problem: Problem { .internalError }
+}

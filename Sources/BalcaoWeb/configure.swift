@@ -1,0 +1,39 @@
+import BalcaoCore
+import BalcaoStore
+import Fluent
+import Leaf
+import Vapor
+
+/// Wires the app: database, migrations, middleware, routes. Returns the services so commands can use them.
+@discardableResult
+public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock = SystemClock()) async throws
+    -> BalcaoServices
+{
+    app.logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
+    app.http.server.configuration.hostname = config.http.host
+    app.http.server.configuration.port = config.http.port
+    // Uploads are checked against the attachment limit in the domain; this only stops absurd bodies early.
+    app.routes.defaultMaxBodySize = ByteCount(value: config.storage.maxAttachmentBytes * 2 + 1024 * 1024)
+
+    let target = databaseTarget(for: config)
+    try BalcaoDatabase.register(target, on: app.databases)
+    try await BalcaoDatabase.prepare(target, databases: app.databases, logger: app.logger)
+    let context = StoreContext(database: app.db, isSQLite: target.isSQLite)
+    let services = BalcaoServices(config: config, context: context, clock: clock)
+
+    app.views.use(.leaf)
+    app.leaf.cache.isEnabled = true
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
+    app.middleware.use(ProblemMiddleware())
+    try routes(app, services: services)
+    app.logger.info("Balcão uses \(target)")
+    return services
+}
+
+/// SQLite under the data dir unless a PostgreSQL URL is configured.
+public func databaseTarget(for config: BalcaoConfig) -> DatabaseTarget {
+    if let url = config.storage.databaseURL { return .postgres(url: url) }
+    return .sqlite(file: config.dataDirectory.appendingPathComponent("balcao.sqlite"))
+}
