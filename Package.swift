@@ -59,14 +59,18 @@ let package = Package(
         ),
         .target(
             name: "BalcaoTestSupport",
-            dependencies: ["BalcaoCore"],
+            dependencies: [
+                "BalcaoCore", "BalcaoStore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             path: "Tests/BalcaoTestSupport",
             swiftSettings: strict
         ),
         .testTarget(name: "BalcaoCoreTests", dependencies: ["BalcaoCore", "BalcaoTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BalcaoStoreTests",
-            dependencies: ["BalcaoStore", "BalcaoTestSupport"],
+            dependencies: ["BalcaoStore", "BalcaoTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -21,6 +21,11 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
     let context = StoreContext(database: app.db, isSQLite: target.isSQLite)
     let services = BalcaoServices(config: config, context: context, clock: clock)
 
+    let json = JSONEncoder()
+    json.dateEncodingStrategy = .iso8601
+    json.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: json, for: .json)
+
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = true
 
@@ -34,6 +39,6 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
 
 /// SQLite under the data dir unless a PostgreSQL URL is configured.
 public func databaseTarget(for config: BalcaoConfig) -> DatabaseTarget {
-    if let url = config.storage.databaseURL { return .postgres(url: url) }
+    if let url = config.storage.databaseURL { return .postgres(url: url, schema: config.storage.databaseSchema) }
     return .sqlite(file: config.dataDirectory.appendingPathComponent("balcao.sqlite"))
 }

@@ -110,7 +110,10 @@ extension DirectoryService {
         if email != agent.email || isNew, let owner = try await directory.agent(email: email), owner.id != agent.id {
             throw DirectoryError.emailTaken(email)
         }
-        let departmentIDs = fields.departmentIDs.map { Array(NSOrderedSet(array: $0).array as! [Department.ID]) }
+        let departmentIDs = fields.departmentIDs.map { ids in
+            var seen = Set<Department.ID>()
+            return ids.filter { seen.insert($0).inserted }
+        }
         for (index, id) in (departmentIDs ?? []).enumerated() where try await directory.department(id) == nil {
             throw ValidationError(field: "departmentIds[\(index)]", "no department has this id")
         }

@@ -20,7 +20,10 @@ struct DemoTicketStory {
             priority: TicketPriority(rawValue: seed.priority), type: TicketType(rawValue: seed.type),
             category: seed.category, departmentID: department.id, tags: seed.tags)
         let ticket = try await service.open(command, by: .contact(requester.id))
-        guard let reply = seed.agentReply, let agent = agents.randomElement(using: &random) else { return }
+        // Seeds without a written reply still get a short one once they are a few days old: a real desk does not
+        // leave week-old tickets untouched.
+        let reply = seed.agentReply ?? (ageDays > 2 ? Self.acknowledgement(in: seed.language) : nil)
+        guard let reply, let agent = agents.randomElement(using: &random) else { return }
 
         func later(_ minutes: ClosedRange<Int>) -> Bool {
             clock.advance(by: Double(Int.random(in: minutes, using: &random) * 60))
@@ -58,5 +61,13 @@ struct DemoTicketStory {
         var close = TicketChanges()
         close.status = .closed
         _ = try await service.update(ticket.id, close, by: .system)
+    }
+
+    static func acknowledgement(in language: String) -> String {
+        switch language {
+        case "pt-PT": "Obrigado pelo seu contacto. Já estamos a tratar do assunto e voltamos a falar consigo em breve."
+        case "pt-BR": "Obrigado pelo contato! Já estamos verificando e retornamos em breve com uma posição."
+        default: "Thanks for reaching out. We are looking into this and will get back to you shortly."
+        }
     }
 }

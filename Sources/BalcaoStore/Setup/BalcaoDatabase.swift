@@ -7,6 +7,12 @@ import SQLKit
 
 /// Registers Balcão's database with Fluent and prepares it (SQLite pragmas, migrations).
 public enum BalcaoDatabase {
+    /// Whether `name` can be a schema name (lower-case letters, digits and _, not starting with a digit).
+    public static func isValidSchemaName(_ name: String) -> Bool {
+        guard let first = name.first, !first.isNumber, name.count <= 63 else { return false }
+        return name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }
+    }
+
     /// Registers `target` as the default database of `databases`.
     public static func register(_ target: DatabaseTarget, on databases: Databases) throws {
         switch target {
@@ -16,11 +22,13 @@ public enum BalcaoDatabase {
             databases.use(
                 .sqlite(.init(storage: .file(path: file.path), enableForeignKeys: true), sqlLogLevel: .debug),
                 as: .sqlite, isDefault: true)
-        case .postgres(let url):
+        case .postgres(let url, let schema):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
             // Four connections per event loop: with one, requests queue on the pool (see DESIGN.md).
             databases.use(
-                try .postgres(
-                    configuration: SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4,
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: 4,
                     connectionPoolTimeout: .seconds(30), encodingContext: .default, decodingContext: .default),
                 as: .psql, isDefault: true)
         }
@@ -29,8 +37,14 @@ public enum BalcaoDatabase {
     /// Turns on WAL for SQLite (a property of the file, so once is enough) and runs pending migrations.
     public static func prepare(_ target: DatabaseTarget, databases: Databases, logger: Logger) async throws {
         let database = databases.database(logger: logger, on: databases.eventLoopGroup.any())!
-        if target.isSQLite, let sql = database as? any SQLDatabase {
+        let sql = database as! any SQLDatabase
+        switch target {
+        case .sqlite:
             try await sql.raw("PRAGMA journal_mode=WAL").run()
+        case .postgres(_, let schema?):
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        case .postgres:
+            break
         }
         let migrations = Migrations()
         migrations.add(BalcaoMigrations.all)
@@ -53,7 +67,8 @@ public struct StoreContext: Sendable {
         self.gate = gate ?? WriteGate(serial: isSQLite)
     }
 
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    /// The same database as SQLKit, for raw SQL (both drivers implement it).
+    public var sql: any SQLDatabase { database as! any SQLDatabase }
 
     /// Runs `body` in one transaction, behind the write gate.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {

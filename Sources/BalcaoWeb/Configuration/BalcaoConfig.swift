@@ -1,3 +1,4 @@
+import BalcaoStore
 import Foundation
 
 /// Everything Balcão reads from its environment, decoded once at start-up from `BALCAO_*` keys.
@@ -14,6 +15,8 @@ public struct BalcaoConfig: Sendable, Equatable {
         public var dataDir = "balcao-data"
         /// `postgres://user:pass@host:port/db`; unset means the embedded SQLite file in the data dir.
         public var databaseURL: String?
+        /// PostgreSQL schema for Balcão's tables (default `public`), for shared databases and test isolation.
+        public var databaseSchema: String?
         public var maxAttachmentBytes = 25 * 1024 * 1024
     }
 
@@ -25,7 +28,7 @@ public struct BalcaoConfig: Sendable, Equatable {
     public init() {}
 
     /// Reads `BALCAO_HOST`, `BALCAO_PORT`, `BALCAO_PUBLIC_URL`, `BALCAO_DATA_DIR`, `BALCAO_DATABASE_URL`,
-    /// `BALCAO_MAX_ATTACHMENT_MB`, `BALCAO_DEFAULT_LANGUAGE`, `BALCAO_LOG_LEVEL`.
+    /// `BALCAO_DATABASE_SCHEMA`, `BALCAO_MAX_ATTACHMENT_MB`, `BALCAO_DEFAULT_LANGUAGE`, `BALCAO_LOG_LEVEL`.
     public init(environment: [String: String]) throws(ConfigError) {
         var problems: [String] = []
         func value(_ key: String) -> String? {
@@ -53,6 +56,11 @@ public struct BalcaoConfig: Sendable, Equatable {
                 storage.databaseURL = url
             } else {
                 problems.append("BALCAO_DATABASE_URL must look like postgres://user:password@host:5432/database")
+            }
+        }
+        if let schema = value("BALCAO_DATABASE_SCHEMA") {
+            if BalcaoDatabase.isValidSchemaName(schema) { storage.databaseSchema = schema } else {
+                problems.append("BALCAO_DATABASE_SCHEMA must be lower-case letters, digits and _, got \(schema)")
             }
         }
         if let megabytes = value("BALCAO_MAX_ATTACHMENT_MB") {
