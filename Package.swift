@@ -76,8 +76,8 @@ let package = Package(
         .testTarget(
             name: "BalcaoWebTests",
             dependencies: [
-                "BalcaoWeb", "BalcaoTestSupport",
-                .product(name: "VaporTesting", package: "vapor"),
+                "BalcaoWeb", "BalcaoStore", "BalcaoTestSupport",
+                .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict
         ),

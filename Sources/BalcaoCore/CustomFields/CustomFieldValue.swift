@@ -95,7 +95,10 @@ extension CustomFieldDefinition {
             return isRequired ? .failure(FieldIssue(field, "is required")) : .success(nil)
         case (.text, .string(let text)):
             if text.count > 4000 { return .failure(FieldIssue(field, "must be at most 4000 characters")) }
-            return .success(text.isEmpty && !isRequired ? nil : .text(text))
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return isRequired ? .failure(FieldIssue(field, "is required")) : .success(nil)
+            }
+            return .success(.text(text))
         case (.number, .number(let number)) where number.isFinite:
             return .success(.number(number))
         case (.number, .string(let text)):
@@ -122,6 +125,7 @@ extension CustomFieldDefinition {
     static func isCalendarDay(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month), day >= 1
         else { return false }

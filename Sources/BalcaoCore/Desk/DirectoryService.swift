@@ -61,7 +61,7 @@ public struct DirectoryService: Sendable {
 
         for email in emails where !contact.emails.contains(email) {
             if let owner = try await directory.contact(email: email), owner.id != contact.id {
-                throw DirectoryError.emailTaken(email)
+                throw DirectoryError.emailTaken(email, field: "emails")
             }
         }
         let organizationID = fields.organizationID.applied(to: contact.organizationID)

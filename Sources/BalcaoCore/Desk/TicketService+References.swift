@@ -21,10 +21,10 @@ extension TicketService {
             do {
                 try await directory.insert(contact)
                 return contact
-            } catch DirectoryError.emailTaken {
+            } catch DirectoryError.emailTaken(_, _) {
                 // Another request created the same contact a moment ago: use theirs.
                 if let existing = try await directory.contact(email: email) { return existing }
-                throw DirectoryError.emailTaken(email)
+                throw DirectoryError.emailTaken(email, field: "requester.email")
             }
         }
     }

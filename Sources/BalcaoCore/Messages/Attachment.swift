@@ -45,7 +45,7 @@ public struct AttachmentUpload: Sendable, Hashable {
     /// A `type/subtype` without parameters, or `application/octet-stream` when the client sent none or junk.
     static func safeContentType(_ raw: String?) -> String {
         let essence = raw?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        let parts = essence.split(separator: "/")
+        let parts = essence.split(separator: "/", omittingEmptySubsequences: false)
         let token: (Substring) -> Bool = { part in
             !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "!#$&-^_.+".contains($0)) }
         }

@@ -52,7 +52,8 @@ public enum DirectoryError: Error, Sendable, Equatable {
     case organizationNotFound(Organization.ID)
     case departmentNotFound(Department.ID)
     case agentNotFound(Agent.ID)
-    case emailTaken(EmailAddress)
+    /// `field` names the request field that carried the address (`emails` for contacts, `email` for agents).
+    case emailTaken(EmailAddress, field: String = "email")
     case nameTaken(String)
     /// Another organization already claims this mail domain.
     case domainTaken(String)

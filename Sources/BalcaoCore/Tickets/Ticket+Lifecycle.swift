@@ -3,8 +3,7 @@ import Foundation
 extension Ticket {
     /// Applies checked changes and returns one event per field that really changed.
     ///
-    /// Status rules: transitions follow `TicketStatus.allowedNextStatuses`; `closed` is final and is reached only
-    /// from `solved` (a closed ticket is a finished record, so it must have been solved first).
+    /// Status rules: transitions follow `TicketStatus.allowedNextStatuses` (`closed` is final, reached from `solved`).
     /// `customFields` must already be checked against the department (see `TicketService`).
     public mutating func apply(
         _ changes: TicketChanges, customFields checked: [String: CustomFieldValue?] = [:], by actor: Actor, at now: Date
@@ -64,7 +63,7 @@ extension Ticket {
     public mutating func move(to next: TicketStatus, by actor: Actor, at now: Date) throws(TicketError) -> [TicketEvent] {
         guard next != status else { return [] }
         guard status != .closed else { throw TicketError.closed(number) }
-        guard status.canMove(to: next), next != .closed || status == .solved else {
+        guard status.canMove(to: next) else {
             throw TicketError.invalidTransition(from: status, to: next)
         }
         let event = TicketEvent(
@@ -81,7 +80,7 @@ extension Ticket {
 
     /// Adds a message to the conversation and applies what it implies:
     /// - the first public reply by an agent sets `firstResponseAt` and takes a `new` ticket to `open`;
-    /// - a contact replying to a `new`, `pending` or `solved` ticket (re)opens it — `on_hold` stays on hold,
+    /// - a contact replying to a `pending` or `solved` ticket reopens it (a `new` ticket stays new until an agent acts) — `on_hold` stays on hold,
     ///   because the ticket waits on a third party, not on the requester;
     /// - only agents write internal notes; nothing is added to a closed ticket.
     public mutating func record(_ message: Message) throws(TicketError) -> [TicketEvent] {

@@ -61,7 +61,9 @@ public struct FluentDirectoryStore: DirectoryStore {
         guard !emails.isEmpty else { return }
         let taken = try await ContactEmailRecord.query(on: db).filter(\.$id ~~ emails.map(\.value))
             .filter(\.$contact.$id != owner.rawValue).first()
-        if let taken, let email = taken.id.flatMap(EmailAddress.init) { throw DirectoryError.emailTaken(email) }
+        if let taken, let email = taken.id.flatMap(EmailAddress.init) {
+            throw DirectoryError.emailTaken(email, field: "emails")
+        }
     }
 
     private static func saveEmails(of contact: Contact, on db: any Database) async throws {

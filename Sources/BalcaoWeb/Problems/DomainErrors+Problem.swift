@@ -45,10 +45,10 @@ extension DirectoryError: ProblemConvertible {
         case .organizationNotFound(let id): Self.notFound("Organization", id.description)
         case .departmentNotFound(let id): Self.notFound("Department", id.description)
         case .agentNotFound(let id): Self.notFound("Agent", id.description)
-        case .emailTaken(let email):
+        case .emailTaken(let email, let field):
             Problem(
                 status: .conflict, type: "email-taken", title: "This email address is already in use",
-                detail: "\(email) belongs to someone else.", errors: [FieldIssue("email", "is already in use")])
+                detail: "\(email) belongs to someone else.", errors: [FieldIssue(field, "\(email) is already in use")])
         case .nameTaken(let name):
             Problem(
                 status: .conflict, type: "name-taken", title: "This name is already in use",

@@ -22,10 +22,10 @@ struct TicketStatusTransitionTests {
 
     /// What `canMove(to:)` answers, per status: staying put plus `allowedNextStatuses`.
     static let reachable: [TicketStatus: Set<TicketStatus>] = [
-        .new: [.new, .open, .pending, .onHold, .solved, .closed],
-        .open: [.open, .pending, .onHold, .solved, .closed],
-        .pending: [.open, .pending, .onHold, .solved, .closed],
-        .onHold: [.open, .pending, .onHold, .solved, .closed],
+        .new: [.new, .open, .pending, .onHold, .solved],
+        .open: [.open, .pending, .onHold, .solved],
+        .pending: [.open, .pending, .onHold, .solved],
+        .onHold: [.open, .pending, .onHold, .solved],
         .solved: [.open, .pending, .onHold, .solved, .closed],
         .closed: [.closed],
     ]

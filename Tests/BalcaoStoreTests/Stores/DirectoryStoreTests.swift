@@ -32,10 +32,10 @@ struct DirectoryStoreTests {
             var fields = ContactFields()
             fields.emails = ["outro@cliente.example", "MESMO@cliente.example"]
 
-            await #expect(throws: DirectoryError.emailTaken(EmailAddress("mesmo@cliente.example")!)) {
+            await #expect(throws: DirectoryError.emailTaken(EmailAddress("mesmo@cliente.example")!, field: "emails")) {
                 try await desk.directoryService.updateContact(second.id, fields)
             }
-            await #expect(throws: DirectoryError.emailTaken(EmailAddress("mesmo@cliente.example")!)) {
+            await #expect(throws: DirectoryError.emailTaken(EmailAddress("mesmo@cliente.example")!, field: "emails")) {
                 try await desk.makeContact("Terceira", email: "mesmo@cliente.example")
             }
             #expect(try await desk.directory.contact(second.id)?.emails.map(\.value) == ["outro@cliente.example"])

@@ -34,9 +34,12 @@ struct AgentsAPIController: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         let request = try req.content.decode(AgentRequest.self)
-        let hash = try await PasswordPolicy.hash(request.password, on: req)
+        if let password = request.password { try PasswordPolicy.check(password) }
+        // The admin check runs inside createAgent, before any bcrypt work is spent on the request.
         let agent = try await services.people.createAgent(request.fields, by: try req.agent)
-        if let hash { try await services.credentials.setPasswordHash(hash, for: agent.id) }
+        if let hash = try await PasswordPolicy.hash(request.password, on: req) {
+            try await services.credentials.setPasswordHash(hash, for: agent.id)
+        }
         return try await created(AgentDTO(agent), at: "agents/\(agent.id)", for: req)
     }
 
@@ -44,12 +47,14 @@ struct AgentsAPIController: RouteCollection {
         let request = try req.content.decode(AgentRequest.self)
         let id = try req.id("agentID", as: Agent.ID.self)
         let actor = try req.agent
-        let hash = try await PasswordPolicy.hash(request.password, on: req)
-        if hash != nil && actor.id != id && actor.role != .admin {
+        if request.password != nil && actor.id != id && actor.role != .admin {
             throw DirectoryError.forbidden("only admins may set another agent's password")
         }
+        if let password = request.password { try PasswordPolicy.check(password) }
         let agent = try await services.people.updateAgent(id, request.fields, by: actor)
-        if let hash { try await services.credentials.setPasswordHash(hash, for: id) }
+        if let hash = try await PasswordPolicy.hash(request.password, on: req) {
+            try await services.credentials.setPasswordHash(hash, for: id)
+        }
         if !agent.isActive { try await services.credentials.revokeTokens(of: id, at: services.clock.now) }
         return AgentDTO(agent)
     }
