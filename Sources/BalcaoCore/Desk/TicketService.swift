@@ -8,19 +8,21 @@ public struct TicketService: Sendable {
     let blobs: any BlobStore
     let clock: any Clock
     let attachmentPolicy: AttachmentPolicy
+    let bus: any EventBus
 
     /// How often a change is re-applied on a fresh copy after losing a race with another save.
     static let maxAttempts = 5
 
     public init(
         tickets: any TicketStore, directory: any DirectoryStore, blobs: any BlobStore, clock: any Clock,
-        attachmentPolicy: AttachmentPolicy = AttachmentPolicy()
+        attachmentPolicy: AttachmentPolicy = AttachmentPolicy(), bus: any EventBus = SilentEventBus()
     ) {
         self.tickets = tickets
         self.directory = directory
         self.blobs = blobs
         self.clock = clock
         self.attachmentPolicy = attachmentPolicy
+        self.bus = bus
     }
 
     /// Opens a ticket. The first message is the requester's words, whoever typed them (an agent on the phone,
@@ -60,6 +62,7 @@ public struct TicketService: Sendable {
             newValue: ticket.number.description)
         let events = [created] + (try opened.record(message))
         try await tickets.insert(opened, messages: [message], events: events)
+        await bus.publish(TicketChange(ticket: opened, events: events, message: message, isNew: true))
         return opened
     }
 
@@ -135,7 +138,7 @@ public struct TicketService: Sendable {
 
     /// Loads the ticket, lets `change` mutate it, and saves it with optimistic concurrency, re-running `change` on a
     /// fresh copy when another save got in first.
-    private func withRetries(
+    func withRetries(
         _ id: Ticket.ID, _ change: (inout Ticket) async throws -> ([Message], [TicketEvent])
     ) async throws -> Ticket {
         for _ in 0..<Self.maxAttempts {
@@ -143,7 +146,10 @@ public struct TicketService: Sendable {
             let (messages, events) = try await change(&ticket)
             if events.isEmpty && messages.isEmpty { return ticket }
             ticket.version += 1
-            if try await tickets.update(ticket, messages: messages, events: events) { return ticket }
+            if try await tickets.update(ticket, messages: messages, events: events) {
+                await bus.publish(TicketChange(ticket: ticket, events: events, message: messages.first, isNew: false))
+                return ticket
+            }
         }
         throw TicketError.concurrentUpdate(id)
     }

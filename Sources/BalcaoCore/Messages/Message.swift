@@ -58,7 +58,8 @@ public struct MessageBody: Sendable, Hashable {
     public func normalized() -> (text: String, html: String)? {
         if let html, !html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             let safe = HTMLSanitizer.sanitize(html)
-            let plain = text.flatMap { $0.isEmpty ? nil : $0 } ?? HTMLSanitizer.plainText(fromHTML: safe)
+            // Plain text from the raw HTML: sanitizing drops `class`, which the Outlook spacing rule needs.
+            let plain = text.flatMap { $0.isEmpty ? nil : $0 } ?? HTMLSanitizer.plainText(fromHTML: html)
             return plain.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : (plain, safe)
         }
         guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }

@@ -18,6 +18,8 @@ public protocol TicketStore: Sendable {
     func events(of ticketID: Ticket.ID) async throws -> [TicketEvent]
     /// An attachment and the message it belongs to.
     func attachment(_ id: Attachment.ID) async throws -> (attachment: Attachment, message: Message.ID, ticket: Ticket.ID)?
+    /// Ticket counts per (department, assignee, status), kept up to date with every change.
+    func queueCounts() async throws -> QueueCounts
     /// How many tickets point at a contact, organization, department or agent (deleting those is refused then).
     func ticketCount(referencing reference: TicketReference) async throws -> Int
 }

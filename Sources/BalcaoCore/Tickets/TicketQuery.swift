@@ -4,6 +4,8 @@ import Foundation
 public struct TicketQuery: Sendable, Hashable {
     /// Sort keys; every order is made total with the ticket number as tie-breaker, so keyset pages never skip.
     public enum SortKey: String, Sendable, CaseIterable {
+        /// The priority ruler agents work by: urgent first, then the oldest. Ascending is that order.
+        case ruler
         case updatedAt = "updated_at"
         case createdAt = "created_at"
         case priority
@@ -18,6 +20,8 @@ public struct TicketQuery: Sendable, Hashable {
     public var statuses: [TicketStatus] = []
     public var priorities: [TicketPriority] = []
     public var departmentID: Department.ID?
+    /// Only tickets in one of these departments (an agent's own desks); empty means no restriction.
+    public var departmentIDs: [Department.ID] = []
     public var assignee: AssigneeFilter?
     public var requesterID: Contact.ID?
     public var organizationID: Organization.ID?

@@ -13,6 +13,9 @@ extension FluentTicketStore {
         if !query.statuses.isEmpty { conditions.append("t.status IN (\(binds: query.statuses.map(\.rawValue)))") }
         if !query.priorities.isEmpty { conditions.append("t.priority IN (\(binds: query.priorities.map(\.rank)))") }
         if let id = query.departmentID { conditions.append("t.department_id = \(bind: id.rawValue)") }
+        if !query.departmentIDs.isEmpty {
+            conditions.append("t.department_id IN (\(binds: query.departmentIDs.map(\.rawValue)))")
+        }
         switch query.assignee {
         case .agent(let id): conditions.append("t.assignee_id = \(bind: id.rawValue)")
         case .unassigned: conditions.append("t.assignee_id IS NULL")
@@ -30,7 +33,14 @@ extension FluentTicketStore {
         let comparison = query.descending ? "<" : ">"
         let direction = query.descending ? "DESC" : "ASC"
         if let cursor = query.after {
-            if query.sort == .number {
+            if query.sort == .ruler {
+                // Urgent first, then oldest: ascending on (-priority, created_at, number).
+                conditions.append(
+                    """
+                    (-t.priority, t.created_at, t.number) \(unsafeRaw: comparison) \
+                    (SELECT -c.priority, c.created_at, c.number FROM tickets c WHERE c.number = \(bind: cursor.number))
+                    """)
+            } else if query.sort == .number {
                 conditions.append("t.number \(unsafeRaw: comparison) \(bind: cursor.number)")
             } else {
                 conditions.append(
@@ -43,7 +53,12 @@ extension FluentTicketStore {
         var statement: SQLQueryString = "SELECT t.* FROM tickets t"
         if !conditions.isEmpty { statement += " WHERE " + conditions.joined(separator: " AND ") }
         statement += " ORDER BY "
-        if query.sort != .number { statement += "t.\(unsafeRaw: column) \(unsafeRaw: direction), " }
+        if query.sort == .ruler {
+            let reverse = query.descending ? "ASC" : "DESC"
+            statement += "t.priority \(unsafeRaw: reverse), t.created_at \(unsafeRaw: direction), "
+        } else if query.sort != .number {
+            statement += "t.\(unsafeRaw: column) \(unsafeRaw: direction), "
+        }
         statement += "t.number \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
 
         let records = try await context.sql.raw(statement).all(decodingFluent: TicketRecord.self)
@@ -54,6 +69,7 @@ extension FluentTicketStore {
 
     static func column(for key: TicketQuery.SortKey) -> String {
         switch key {
+        case .ruler: "priority"
         case .updatedAt: "updated_at"
         case .createdAt: "created_at"
         case .priority: "priority"

@@ -35,6 +35,8 @@ public struct FluentTicketStore: TicketStore {
             try await TicketRecord(ticket).create(on: db)
             try await Self.saveTags(of: ticket, on: db)
             try await Self.append(messages, events, on: db)
+            try await QueueCounter.move(from: nil, to: QueueCounter.Key(ticket), on: db)
+            try await SearchDocument.reindex(ticket, on: db, isSQLite: context.isSQLite)
         }
     }
 
@@ -51,6 +53,10 @@ public struct FluentTicketStore: TicketStore {
                 return false
             }
             let tagsChanged = record.tags != JSONColumn.encode(ticket.tags)
+            let oldKey = QueueCounter.Key(
+                department: record.departmentID, assignee: record.assigneeID, status: record.status)
+            let searchChanged = !messages.isEmpty || record.subject != ticket.subject
+                || record.requesterID != ticket.requesterID.rawValue
             record.update(from: ticket)
             try await record.update(on: db)
             if tagsChanged {
@@ -58,6 +64,8 @@ public struct FluentTicketStore: TicketStore {
                 try await Self.saveTags(of: ticket, on: db)
             }
             try await Self.append(messages, events, on: db)
+            try await QueueCounter.move(from: oldKey, to: QueueCounter.Key(ticket), on: db)
+            if searchChanged { try await SearchDocument.reindex(ticket, on: db, isSQLite: context.isSQLite) }
             return true
         }
     }
@@ -80,6 +88,10 @@ public struct FluentTicketStore: TicketStore {
     )? {
         guard let record = try await AttachmentRecord.find(id.rawValue, on: database) else { return nil }
         return (try record.toDomain(), .init(rawValue: record.messageID), .init(rawValue: record.ticketID))
+    }
+
+    public func queueCounts() async throws -> QueueCounts {
+        try await QueueCounter.counts(on: database)
     }
 
     public func ticketCount(referencing reference: TicketReference) async throws -> Int {

@@ -52,3 +52,10 @@ func seedDemoDesk(app: Application, services: BalcaoServices) async throws {
 func runServer(_ app: Application) async throws {
     try await app.execute()
 }
+
+/// A fresh desk has nobody who can sign in: say how to create the first admin.
+func announceEmptyDesk(services: BalcaoServices) async throws {
+    if try await !services.credentials.hasAgents() {
+        print("This desk has no agents yet. Create the first admin with: balcao create-admin --email you@example.com")
+    }
+}

@@ -18,7 +18,11 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let extra: [String: String?] = ["BALCAO_HOST": host, "BALCAO_PORT": port.map(String.init)]
         try await withApp(options, extra: extra, vaporArguments: ["balcao", "serve"]) { app, services in
-            if demo { try await seedDemoDesk(app: app, services: services) }
+            if demo {
+                try await seedDemoDesk(app: app, services: services)
+            } else {
+                try await announceEmptyDesk(services: services)
+            }
             try await runServer(app)
         }
     }

@@ -24,7 +24,7 @@ struct TicketQueryTests {
     func sortKeyNames() {
         let names = TicketQuery.SortKey.allCases.map(\.rawValue)
 
-        #expect(names == ["updated_at", "created_at", "priority", "number"])
+        #expect(names == ["ruler", "updated_at", "created_at", "priority", "number"])
     }
 }
 

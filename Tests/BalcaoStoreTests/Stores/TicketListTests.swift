@@ -84,12 +84,14 @@ struct TicketListTests {
                         pages += 1
                     } while query.after != nil && pages < 10
 
-                    let key: (Ticket) -> (Double, Int) = { ticket in
+                    let key: (Ticket) -> (Double, Double, Int) = { ticket in
                         switch sort {
-                        case .updatedAt: (ticket.updatedAt.timeIntervalSince1970, ticket.number.value)
-                        case .createdAt: (ticket.createdAt.timeIntervalSince1970, ticket.number.value)
-                        case .priority: (Double(ticket.priority.rank), ticket.number.value)
-                        case .number: (0, ticket.number.value)
+                        case .ruler:
+                            (Double(-ticket.priority.rank), ticket.createdAt.timeIntervalSince1970, ticket.number.value)
+                        case .updatedAt: (0, ticket.updatedAt.timeIntervalSince1970, ticket.number.value)
+                        case .createdAt: (0, ticket.createdAt.timeIntervalSince1970, ticket.number.value)
+                        case .priority: (0, Double(ticket.priority.rank), ticket.number.value)
+                        case .number: (0, 0, ticket.number.value)
                         }
                     }
                     let expected = tickets.sorted { descending ? key($0) > key($1) : key($0) < key($1) }

@@ -80,38 +80,18 @@ struct AgentRequest: Content {
     func encode(to encoder: any Encoder) throws {}
 }
 
-/// `?q=&limit=&offset=` of directory lists.
+/// `?q=&limit=&offset=` of directory lists, plus the filters some lists take.
 enum DirectoryListParameters {
     static func query(from parameters: any URLQueryContainer) throws -> DirectoryQuery {
+        var reader = QueryReader(parameters)
         var query = DirectoryQuery()
-        var collector = ValidationCollector()
-        query.search = try? parameters.get(String.self, at: "q")
-        if let raw = try? parameters.get(String.self, at: "limit") {
-            if let limit = Int(raw), (1...DirectoryQuery.maxLimit).contains(limit) { query.limit = limit } else {
-                collector.add("limit", "must be a whole number from 1 to \(DirectoryQuery.maxLimit)")
-            }
-        }
-        if let raw = try? parameters.get(String.self, at: "offset") {
-            if let offset = Int(raw), offset >= 0 { query.offset = offset } else {
-                collector.add("offset", "must be a whole number from 0")
-            }
-        }
-        if let raw = try? parameters.get(String.self, at: "organizationId") {
-            if let id = Organization.ID(raw) { query.organizationID = id } else {
-                collector.add("organizationId", "must be a UUID")
-            }
-        }
-        if let raw = try? parameters.get(String.self, at: "departmentId") {
-            if let id = Department.ID(raw) { query.departmentID = id } else {
-                collector.add("departmentId", "must be a UUID")
-            }
-        }
-        if let raw = try? parameters.get(String.self, at: "kind") {
-            if let kind = Contact.Kind(rawValue: raw) { query.contactKind = kind } else {
-                collector.add("kind", "must be customer or employee")
-            }
-        }
-        try collector.check()
+        query.search = reader.text("q")
+        query.limit = reader.integer("limit", in: 1...DirectoryQuery.maxLimit) ?? query.limit
+        query.offset = reader.integer("offset", in: 0...Int.max) ?? query.offset
+        query.organizationID = reader.id("organizationId", as: Organization.ID.self)
+        query.departmentID = reader.id("departmentId", as: Department.ID.self)
+        query.contactKind = reader.value("kind", as: Contact.Kind.self, expected: "must be customer or employee")
+        try reader.check()
         return query
     }
 }
