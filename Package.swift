@@ -46,7 +46,7 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
             ],
-            resources: [.copy("OpenAPI/openapi.json")],
+            resources: [.copy("OpenAPI/openapi.json"), .copy("Web")],
             swiftSettings: strict
         ),
         .executableTarget(

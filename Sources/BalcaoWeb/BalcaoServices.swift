@@ -12,6 +12,11 @@ public struct BalcaoServices: Sendable {
     public let credentials: CredentialStore
     public let tickets: TicketService
     public let people: DirectoryService
+    public let search: any TicketSearch
+    public let sessions: SessionStore
+    let bus: LocalEventBus
+    let presence = PresenceHub()
+    let loginGuard = LoginGuard()
 
     public init(config: BalcaoConfig, context: StoreContext, clock: any Clock) {
         self.config = config
@@ -23,9 +28,13 @@ public struct BalcaoServices: Sendable {
         self.directory = directory
         self.blobs = blobs
         self.credentials = CredentialStore(context: context)
+        self.search = SQLTicketSearch(context: context)
+        self.sessions = SessionStore(context: context)
+        let bus = LocalEventBus()
+        self.bus = bus
         self.tickets = TicketService(
             tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
-            attachmentPolicy: AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes))
+            attachmentPolicy: AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes), bus: bus)
         self.people = DirectoryService(directory: directory, tickets: ticketStore, clock: clock)
     }
 }

@@ -2,6 +2,7 @@ import BalcaoCore
 import BalcaoStore
 import Fluent
 import Leaf
+import LeafKit
 import Vapor
 
 /// Wires the app: database, migrations, middleware, routes. Returns the services so commands can use them.
@@ -28,10 +29,17 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = true
+    // Not `.default`: it refuses hidden folders, and a checkout's resources live under `.build/`.
+    app.leaf.sources = .singleSource(
+        NIOLeafFiles(
+            fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: WebResources.viewsDirectory,
+            viewDirectory: WebResources.viewsDirectory))
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
-    app.middleware.use(ProblemMiddleware())
+    app.middleware.use(ErrorPageMiddleware(services: services))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: WebResources.publicDirectory, defaultFile: nil))
     try routes(app, services: services)
     app.logger.info("Balcão uses \(target)")
     return services

@@ -1,10 +1,10 @@
 import Vapor
 
 func routes(_ app: Application, services: BalcaoServices) throws {
-    app.get { _ in HomePage.response() }
+    app.get { req in req.redirect(to: "/agent") }
     app.get("healthz") { _ in ["status": "ok"] }
 
-    let api = app.grouped("api", "v1")
+    let api = app.grouped("api", "v1").grouped(ProblemMiddleware())
     try api.register(collection: OpenAPIController())
     let authenticated = api.grouped(APITokenAuthenticator(services: services), RequireAgentMiddleware())
     try authenticated.register(collection: TicketsAPIController(services: services))
@@ -15,4 +15,17 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try authenticated.register(collection: AttachmentsAPIController(services: services))
     // Anything else under /api is a 404 problem, not an HTML page.
     api.get("**") { _ -> Response in throw Abort(.notFound) }
+
+    let pages = app.routes
+    try pages.register(collection: LoginController(services: services))
+    let agent = pages.grouped("agent").grouped(AgentSessionMiddleware(services: services), CSRFMiddleware())
+    try agent.register(collection: QueuePageController(services: services))
+    try agent.register(collection: TicketPageController(services: services))
+    try agent.register(collection: DeskPagesController(services: services))
+    try agent.register(collection: SettingsPagesController(services: services))
+
+    let socket = AgentSocket(services: services)
+    app.grouped(AgentSessionMiddleware(services: services)).webSocket("ws", "agent") { req, ws in
+        await socket.handle(req: req, ws: ws)
+    }
 }

@@ -19,6 +19,8 @@ public protocol DirectoryStore: Sendable {
     func contact(_ id: Contact.ID) async throws -> Contact?
     func contact(email: EmailAddress) async throws -> Contact?
     func contacts(_ query: DirectoryQuery) async throws -> [Contact]
+    /// The contacts with these ids (missing ids are skipped), for showing names beside many tickets at once.
+    func contacts(ids: [Contact.ID]) async throws -> [Contact]
     func insert(_ contact: Contact) async throws
     func update(_ contact: Contact) async throws
     func delete(_ id: Contact.ID) async throws

@@ -39,9 +39,10 @@ public struct DemoSeeder {
         let employees = try await seedPeople(DemoCatalog.employees, kind: .employee, organizations, people)
         let agents = try await seedAgents(departments, people)
 
+        // Shuffled, so every desk has old and new tickets (not one desk holding all of the newest).
         let plans = (0..<rounds).flatMap { round in
             (DemoCatalog.internalTickets + DemoCatalog.externalTickets).map { (round, $0) }
-        }
+        }.shuffled(using: &random)
         // Spread creation times over the eight weeks, oldest first, so the newest tickets are the least advanced.
         let span = now.timeIntervalSince(clock.now) - 3600
         var startTimes = plans.map { _ in clock.now.addingTimeInterval(Double(random.next() % UInt64(span))) }

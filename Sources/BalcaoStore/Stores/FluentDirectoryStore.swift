@@ -30,6 +30,12 @@ public struct FluentDirectoryStore: DirectoryStore {
         return try await withEmails(records)
     }
 
+    public func contacts(ids: [Contact.ID]) async throws -> [Contact] {
+        guard !ids.isEmpty else { return [] }
+        let records = try await ContactRecord.query(on: database).filter(\.$id ~~ Set(ids.map(\.rawValue))).all()
+        return try await withEmails(records)
+    }
+
     public func insert(_ contact: Contact) async throws {
         try await context.write { db in
             try await Self.claim(contact.emails, for: contact.id, on: db)

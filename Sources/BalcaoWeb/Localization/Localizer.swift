@@ -1,0 +1,79 @@
+import BalcaoCore
+import Foundation
+
+/// Texts, dates and names in one language and time zone: the agent's own settings, else the browser's
+/// Accept-Language, else the desk default.
+/// `@unchecked Sendable`: the DateFormatter is only read after init, and formatting is thread-safe.
+struct Localizer: @unchecked Sendable {
+    let language: SupportedLanguage
+    let timeZone: TimeZone
+    private let formatter: DateFormatter
+
+    init(language: SupportedLanguage, timeZone: TimeZone) {
+        self.language = language
+        self.timeZone = timeZone
+        formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language.rawValue)
+        formatter.timeZone = timeZone
+        formatter.dateStyle = .short
+        formatter.timeStyle = .short
+    }
+
+    /// Picks the language from the agent's setting, then Accept-Language (in the browser's order), then `fallback`.
+    static func resolve(agentLanguage: String?, agentTimeZone: String?, acceptLanguage: String?, fallback: String)
+        -> Localizer
+    {
+        let fromHeader = (acceptLanguage ?? "").split(separator: ",").lazy
+            .map { $0.split(separator: ";").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "" }
+            .compactMap(SupportedLanguage.init(matching:)).first
+        let language = agentLanguage.flatMap(SupportedLanguage.init(matching:)) ?? fromHeader
+            ?? SupportedLanguage(matching: fallback) ?? .portugueseBrazil
+        let zone = agentTimeZone.flatMap(TimeZone.init(identifier:))
+            ?? TimeZone(identifier: language == .english ? "UTC" : language == .portuguesePortugal ? "Europe/Lisbon" : "America/Sao_Paulo")!
+        return Localizer(language: language, timeZone: zone)
+    }
+
+    subscript(_ key: String) -> String {
+        guard let texts = Strings.table[key] else { return key }
+        switch language {
+        case .english: return texts.0
+        case .portugueseBrazil: return texts.1
+        case .portuguesePortugal: return texts.2
+        }
+    }
+
+    /// A text with `%@` replaced by `argument`.
+    func format(_ key: String, _ argument: String) -> String {
+        self[key].replacingOccurrences(of: "%@", with: argument)
+    }
+
+    /// All texts, for templates (`#(t.queue_mine)`).
+    var all: [String: String] {
+        Strings.table.mapValues { texts in
+            switch language {
+            case .english: texts.0
+            case .portugueseBrazil: texts.1
+            case .portuguesePortugal: texts.2
+            }
+        }
+    }
+
+    /// "25/11/2026 14:05" (pt) or "Nov 25, 2026, 2:05 PM" (en), in the agent's zone.
+    func dateTime(_ date: Date) -> String {
+        formatter.string(from: date)
+    }
+
+    /// ISO 8601 for `<time datetime>` and scripts.
+    func iso(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+
+    /// Channel names: `email` and `phone` keys collide with form labels, so they have their own.
+    func channel(_ channel: TicketChannel) -> String {
+        switch channel {
+        case .email: self["email_channel"]
+        case .phone: self["phone_channel"]
+        default: self[channel.rawValue]
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import BalcaoCore
+import Foundation
+import Vapor
+
+/// Builds `TicketPageContext` from a ticket and the directory, in the agent's language and time zone.
+struct TicketPageBuilder {
+    let services: BalcaoServices
+    let l: Localizer
+
+    typealias Option = TicketPageContext.Option
+
+    func context(
+        for ticket: Ticket, layout: LayoutContext, error: String? = nil, composerText: String = ""
+    ) async throws -> TicketPageContext {
+        var everything = DirectoryQuery()
+        everything.limit = DirectoryQuery.maxLimit
+        let departments = try await services.directory.departments(everything)
+        let agents = try await services.directory.agents(everything)
+        let messages = try await services.ticketStore.messages(of: ticket.id)
+        let events = try await services.ticketStore.events(of: ticket.id)
+        let requester = try await services.directory.contact(ticket.requesterID)
+        let names = Names(
+            agents: Dictionary(agents.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            departments: Dictionary(departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            contacts: requester.map { [$0.id: $0.name] } ?? [:])
+        let department = departments.first { $0.id == ticket.departmentID }
+        let next = ticket.status.allowedNextStatuses
+        let statuses = TicketStatus.allCases.filter { $0 == ticket.status || next.contains($0) }
+
+        return TicketPageContext(
+            layout: layout, t: layout.t,
+            ticket: .init(
+                id: ticket.id.description, number: ticket.number.value, subject: ticket.subject,
+                status: ticket.status.rawValue, statusLabel: l[ticket.status.rawValue], priority: ticket.priority.rawValue,
+                priorityLabel: l[ticket.priority.rawValue], typeLabel: l[ticket.type.rawValue],
+                channel: l.channel(ticket.channel), created: l.dateTime(ticket.createdAt), category: ticket.category ?? "",
+                tags: ticket.tags.joined(separator: ", "), isClosed: ticket.status == .closed),
+            messages: messages.map { messageView($0, names: names) },
+            statusOptions: statuses.map { Option(value: $0.rawValue, label: l[$0.rawValue], selected: $0 == ticket.status) },
+            composerStatuses: [Option(value: "", label: l["keep_status"], selected: true)]
+                + statuses.filter { $0 != ticket.status && $0 != .closed }.map {
+                    Option(value: $0.rawValue, label: l[$0.rawValue], selected: false)
+                },
+            priorityOptions: TicketPriority.allCases.map {
+                Option(value: $0.rawValue, label: l[$0.rawValue], selected: $0 == ticket.priority)
+            },
+            typeOptions: TicketType.allCases.map { Option(value: $0.rawValue, label: l[$0.rawValue], selected: $0 == ticket.type) },
+            departmentOptions: [Option(value: "", label: l["no_department"], selected: ticket.departmentID == nil)]
+                + departments.map { Option(value: $0.id.description, label: $0.name, selected: $0.id == ticket.departmentID) },
+            assigneeOptions: [Option(value: "", label: l["unassigned"], selected: ticket.assigneeID == nil)]
+                + agents.filter { ($0.isActive && $0.canWork(in: ticket.departmentID)) || $0.id == ticket.assigneeID }.map {
+                    Option(value: $0.id.description, label: $0.name, selected: $0.id == ticket.assigneeID)
+                },
+            customFields: (department?.customFields ?? []).map { customField($0, value: ticket.customFields[$0.key]) },
+            requester: try await requesterCard(requester, excluding: ticket),
+            history: events.map { historyEntry($0, names: names) },
+            escalationTarget: department?.escalationTargetID.flatMap { names.departments[$0] },
+            error: error, composerText: composerText)
+    }
+
+    struct Names {
+        let agents: [Agent.ID: String]
+        let departments: [Department.ID: String]
+        let contacts: [Contact.ID: String]
+
+        func actor(_ actor: Actor, _ l: Localizer) -> String {
+            switch actor {
+            case .agent(let id): agents[id] ?? l["someone"]
+            case .contact(let id): contacts[id] ?? l["someone"]
+            case .system: l["system"]
+            }
+        }
+    }
+
+    private func messageView(_ message: Message, names: Names) -> TicketPageContext.MessageView {
+        let authorKind: String
+        switch message.author {
+        case .agent: authorKind = "agent"
+        case .contact: authorKind = "contact"
+        case .system: authorKind = "system"
+        }
+        return .init(
+            id: message.id.description, kind: message.kind.rawValue, isNote: message.kind == .note,
+            isSystem: message.kind == .system, authorName: names.actor(message.author, l), authorKind: authorKind,
+            when: l.dateTime(message.createdAt), whenISO: l.iso(message.createdAt), html: message.html,
+            attachments: message.attachments.map {
+                .init(name: $0.filename, url: "/agent/attachments/\($0.id)", size: Self.size($0.size))
+            })
+    }
+
+    private func customField(_ definition: CustomFieldDefinition, value: CustomFieldValue?) -> TicketPageContext.CustomFieldView {
+        let text = value?.displayText ?? ""
+        return .init(
+            name: "cf_\(definition.key)", label: definition.label, kind: definition.kind.rawValue, value: text,
+            isChecked: value == .checkbox(true), isRequired: definition.isRequired,
+            options: [Option(value: "", label: "—", selected: value == nil)]
+                + definition.options.map { Option(value: $0, label: $0, selected: text == $0) })
+    }
+
+    private func requesterCard(_ contact: Contact?, excluding ticket: Ticket) async throws -> TicketPageContext.RequesterCard {
+        guard let contact else {
+            return .init(name: l["someone"], emails: [], phone: nil, organization: nil, kind: "", otherTickets: [])
+        }
+        var query = TicketQuery()
+        query.requesterID = contact.id
+        query.limit = 6
+        let others = try await services.ticketStore.tickets(query).tickets.filter { $0.id != ticket.id }.prefix(5)
+        let organization = try await contact.organizationID.asyncFlatMap { try await services.directory.organization($0) }
+        return .init(
+            name: contact.name, emails: contact.emails.map(\.value), phone: contact.phone, organization: organization?.name,
+            kind: l[contact.kind.rawValue],
+            otherTickets: others.map {
+                .init(number: $0.number.value, subject: $0.subject, status: $0.status.rawValue,
+                    statusLabel: l[$0.status.rawValue], url: "/agent/tickets/\($0.number.value)")
+            })
+    }
+
+    private func historyEntry(_ event: TicketEvent, names: Names) -> TicketPageContext.HistoryEntry {
+        let who = names.actor(event.actor, l)
+        let what: String
+        var detail: String?
+        switch event.field.rawValue {
+        case "created": what = l["ev_created"]
+        case "reply": what = l["ev_reply"]
+        case "note": what = l["ev_note"]
+        case "escalation":
+            what = l["ev_escalation"]
+            detail = event.newValue
+        case "merged_into":
+            what = l["ev_merged_into"]
+            detail = event.newValue.map { "#\($0.trimmingCharacters(in: CharacterSet(charactersIn: "#")))" }
+        case "merged_from":
+            what = l["ev_merged_from"]
+            detail = event.newValue.map { "#\($0.trimmingCharacters(in: CharacterSet(charactersIn: "#")))" }
+        default:
+            let field = event.field.rawValue
+            let label = field.hasPrefix("custom_fields.") ? String(field.dropFirst("custom_fields.".count)) : l["field_\(field)"]
+            what = l.format("ev_changed", label)
+            detail = "\(display(event.oldValue, field: field, names: names)) → \(display(event.newValue, field: field, names: names))"
+        }
+        return .init(who: who, what: what, detail: detail, when: l.dateTime(event.at), whenISO: l.iso(event.at))
+    }
+
+    /// Ids in events become names; enum values become their localized labels.
+    private func display(_ value: String?, field: String, names: Names) -> String {
+        guard let value, !value.isEmpty else { return "—" }
+        switch field {
+        case "assignee": return Agent.ID(value).flatMap { names.agents[$0] } ?? value
+        case "department": return Department.ID(value).flatMap { names.departments[$0] } ?? value
+        case "requester": return Contact.ID(value).flatMap { names.contacts[$0] } ?? value
+        case "status", "priority", "type": return l[value]
+        default: return value
+        }
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+}

@@ -1,0 +1,99 @@
+import BalcaoCore
+import Foundation
+
+/// Everything the ticket page prints, ready to print: no template decides anything.
+struct TicketPageContext: Encodable {
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct AttachmentView: Encodable {
+        let name: String
+        let url: String
+        let size: String
+    }
+
+    struct MessageView: Encodable {
+        let id: String
+        let kind: String
+        let isNote: Bool
+        let isSystem: Bool
+        let authorName: String
+        let authorKind: String
+        let when: String
+        let whenISO: String
+        let html: String
+        let attachments: [AttachmentView]
+    }
+
+    struct CustomFieldView: Encodable {
+        let name: String
+        let label: String
+        let kind: String
+        let value: String
+        let isChecked: Bool
+        let isRequired: Bool
+        let options: [Option]
+    }
+
+    struct OtherTicket: Encodable {
+        let number: Int
+        let subject: String
+        let status: String
+        let statusLabel: String
+        let url: String
+    }
+
+    struct RequesterCard: Encodable {
+        let name: String
+        let emails: [String]
+        let phone: String?
+        let organization: String?
+        let kind: String
+        let otherTickets: [OtherTicket]
+    }
+
+    struct HistoryEntry: Encodable {
+        let who: String
+        let what: String
+        let detail: String?
+        let when: String
+        let whenISO: String
+    }
+
+    struct TicketView: Encodable {
+        let id: String
+        let number: Int
+        let subject: String
+        let status: String
+        let statusLabel: String
+        let priority: String
+        let priorityLabel: String
+        let typeLabel: String
+        let channel: String
+        let created: String
+        let category: String
+        let tags: String
+        let isClosed: Bool
+    }
+
+    let layout: LayoutContext
+    /// The same texts as `layout.t`, for the message partial shared with live fragments.
+    let t: [String: String]
+    let ticket: TicketView
+    let messages: [MessageView]
+    let statusOptions: [Option]
+    let composerStatuses: [Option]
+    let priorityOptions: [Option]
+    let typeOptions: [Option]
+    let departmentOptions: [Option]
+    let assigneeOptions: [Option]
+    let customFields: [CustomFieldView]
+    let requester: RequesterCard
+    let history: [HistoryEntry]
+    let escalationTarget: String?
+    let error: String?
+    let composerText: String
+}

@@ -1,0 +1,68 @@
+import BalcaoCore
+import Vapor
+
+/// What every agent page's frame shows: texts, the agent, the sidebar with live counts, the CSRF token, a flash.
+struct LayoutContext: Encodable {
+    struct QueueLink: Encodable {
+        let slug: String
+        let label: String
+        let count: Int
+        let url: String
+        let isCurrent: Bool
+    }
+
+    let t: [String: String]
+    let lang: String
+    let agentName: String
+    let agentID: String
+    let isAdmin: Bool
+    let csrf: String
+    let queues: [QueueLink]
+    let departmentQueues: [QueueLink]
+    let flash: String?
+    let pageTitle: String
+    let searchQuery: String
+}
+
+/// Builds the frame of agent pages. Flash texts come only from known keys, so a URL cannot inject text.
+struct PageFrame {
+    let services: BalcaoServices
+
+    static let flashKeys: Set<String> = ["saved", "escalated", "password_changed", "bulk_none"]
+
+    func localizer(for req: Request, agent: Agent?) -> Localizer {
+        Localizer.resolve(
+            agentLanguage: agent?.languageTag, agentTimeZone: agent?.timeZone,
+            acceptLanguage: req.headers.first(name: .acceptLanguage), fallback: services.config.defaultLanguage)
+    }
+
+    func layout(
+        for req: Request, _ l: Localizer, title: String, current: QueueView? = nil, flash: String? = nil,
+        searchQuery: String = ""
+    ) async throws -> LayoutContext {
+        let session = try req.session
+        let agent = session.agent
+        let counts = try await services.ticketStore.queueCounts()
+        func link(_ view: QueueView, _ label: String) -> LayoutContext.QueueLink {
+            .init(
+                slug: view.slug, label: label, count: counts.count(of: view, for: agent),
+                url: "/agent/queues/\(view.slug)", isCurrent: view == current)
+        }
+        let departments = try await visibleDepartments(for: agent)
+        let flashKey = (try? req.query.get(String.self, at: "flash")).flatMap { Self.flashKeys.contains($0) ? $0 : nil }
+        return LayoutContext(
+            t: l.all, lang: l.language.rawValue, agentName: agent.name, agentID: agent.id.description,
+            isAdmin: agent.role == .admin, csrf: session.csrfToken,
+            queues: [link(.mine, l["queue_mine"]), link(.unassigned, l["queue_unassigned"]), link(.all, l["queue_all"])],
+            departmentQueues: departments.map { link(.department($0.id), $0.name) },
+            flash: flash ?? flashKey.map { l[$0] }, pageTitle: title, searchQuery: searchQuery)
+    }
+
+    /// Admins and supervisors see every department; agents see their own.
+    func visibleDepartments(for agent: Agent) async throws -> [Department] {
+        var query = DirectoryQuery()
+        query.limit = DirectoryQuery.maxLimit
+        let all = try await services.directory.departments(query)
+        return agent.role == .agent ? all.filter { agent.departmentIDs.contains($0.id) } : all
+    }
+}
