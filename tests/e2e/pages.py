@@ -10,6 +10,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from selenium.common.exceptions import (
+    WebDriverException,
     NoAlertPresentException,
     NoSuchElementException,
     StaleElementReferenceException,
@@ -45,12 +46,15 @@ QUEUE_ROWS = "#queue-rows tr.ticket-row"
 
 
 def wait(driver: WebDriver, timeout: float = TIMEOUT) -> WebDriverWait:
-    """An explicit wait that re-polls through elements replaced by a reload or a live update."""
+    """An explicit wait that re-polls through elements replaced by a reload or a live update.
+
+    WebDriverException is ignored while polling too: mid-navigation Chromium answers "Node with given id does not
+    belong to the document" for an element of the page being left."""
     return WebDriverWait(
         driver,
         timeout,
         poll_frequency=POLL,
-        ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+        ignored_exceptions=(NoSuchElementException, StaleElementReferenceException, WebDriverException),
     )
 
 

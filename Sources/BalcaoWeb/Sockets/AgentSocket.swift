@@ -5,8 +5,8 @@ import Vapor
 /// `/ws/agent`: pushes what changed to an agent's open pages. It only pushes; every change goes through HTTP.
 ///
 /// Client → server: `{"type":"queue","view":"unassigned"}`, `{"type":"ticket","id":"<uuid>"}`,
-/// `{"type":"typing","id":"<uuid>","typing":true}`.
-/// Server → client: `{"type":"change","id","number","views":[…],"counts":{…},"messageId"?,"messageKind"?,
+/// `{"type":"typing","id":"<uuid>","typing":true}`, `{"type":"leave"}`.
+/// Server → client: `{"type":"hello"}` once it listens (the page sends nothing before), `{"type":"change","id","number","views":[…],"counts":{…},"messageId"?,"messageKind"?,
 /// "authorAgentId"?}` for every committed change, and `{"type":"presence","id","viewers":[{agentId,name,typing}]}`.
 struct AgentSocket {
     let services: BalcaoServices
@@ -27,6 +27,10 @@ struct AgentSocket {
         let messageId: String?
         let messageKind: String?
         let authorAgentId: String?
+    }
+
+    struct Hello: Encodable {
+        let type = "hello"
     }
 
     struct PresenceMessage: Encodable {
@@ -54,12 +58,37 @@ struct AgentSocket {
         let agent = session.agent
         let connection = UUID()
         let state = ConnectionState()
-        let departments = (try? await PageFrame(services: services).visibleDepartments(for: agent)) ?? []
-        let views: [QueueView] = [.mine, .unassigned, .all] + departments.map { .department($0.id) }
-
+        let logger = req.logger
+        // Handlers first, before any await: a page sends its first message as soon as the socket opens.
+        ws.onText { ws, text in
+            guard let incoming = try? JSONDecoder().decode(Incoming.self, from: Data(text.utf8)) else { return }
+            switch incoming.type {
+            case "ticket":
+                guard let id = incoming.id.flatMap(UUID.init(uuidString:)) else { return }
+                await state.watch(id)
+                await services.presence.enter(
+                    ticket: id, connection: connection,
+                    viewer: .init(agentID: agent.id.rawValue, name: agent.name, isTyping: false))
+                // Answer directly too: this connection's presence stream may not be subscribed yet.
+                await sendPresence(of: id, on: ws)
+            case "leave":
+                // Sent on `pagehide`: browsers may keep a left page's socket open for a while (back/forward cache).
+                await services.presence.leave(connection: connection)
+            case "typing":
+                guard let id = incoming.id.flatMap(UUID.init(uuidString:)) else { return }
+                await services.presence.setTyping(ticket: id, connection: connection, incoming.typing ?? false)
+            default:
+                break
+            }
+        }
         let changes = await services.bus.subscribe()
         let presenceChanges = await services.presence.changes()
+        // Messages that arrive before our handlers are installed are dropped, so the page waits for this
+        // greeting before it says what it shows.
+        await send(Hello(), on: ws)
         let pushChanges = Task {
+            let departments = (try? await PageFrame(services: services).visibleDepartments(for: agent)) ?? []
+            let views: [QueueView] = [.mine, .unassigned, .all] + departments.map { .department($0.id) }
             for await change in changes {
                 let counts = (try? await services.ticketStore.queueCounts()).map { counts in
                     Dictionary(views.map { ($0.slug, counts.count(of: $0, for: agent)) }, uniquingKeysWith: { a, _ in a })
@@ -79,24 +108,8 @@ struct AgentSocket {
                 await sendPresence(of: ticketID, on: ws)
             }
         }
-
-        ws.onText { ws, text in
-            guard let incoming = try? JSONDecoder().decode(Incoming.self, from: Data(text.utf8)) else { return }
-            switch incoming.type {
-            case "ticket":
-                guard let id = incoming.id.flatMap(UUID.init(uuidString:)) else { return }
-                await state.watch(id)
-                await services.presence.enter(
-                    ticket: id, connection: connection,
-                    viewer: .init(agentID: agent.id.rawValue, name: agent.name, isTyping: false))
-            case "typing":
-                guard let id = incoming.id.flatMap(UUID.init(uuidString:)) else { return }
-                await services.presence.setTyping(ticket: id, connection: connection, incoming.typing ?? false)
-            default:
-                break
-            }
-        }
         ws.onClose.whenComplete { _ in
+            logger.debug("agent socket closed", metadata: ["agent": .string(agent.name)])
             pushChanges.cancel()
             pushPresence.cancel()
             Task { await services.presence.leave(connection: connection) }

@@ -2,7 +2,6 @@
 // Pages work without this file; it only enhances them.
 (function () {
   "use strict";
-  const csrf = document.querySelector('meta[name="csrf-token"]')?.content || "";
   const me = document.querySelector('meta[name="agent-id"]')?.content || "";
   const queuePage = document.getElementById("queue-page");
   const ticketPage = document.getElementById("ticket");
@@ -125,16 +124,16 @@
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     socket = new WebSocket(`${scheme}://${location.host}/ws/agent`);
-    socket.addEventListener("open", () => {
-      retry = 1000;
-      if (queuePage) socket.send(JSON.stringify({ type: "queue", view: queuePage.dataset.view }));
-      if (ticketPage) socket.send(JSON.stringify({ type: "ticket", id: ticketPage.dataset.id }));
-      document.body.dataset.live = "connected";
-    });
+    socket.addEventListener("open", () => { retry = 1000; });
     socket.addEventListener("message", (event) => {
       let message;
       try { message = JSON.parse(event.data); } catch { return; }
-      if (message.type === "change") {
+      if (message.type === "hello") {
+        // The server listens now: say what this page shows.
+        if (queuePage) socket.send(JSON.stringify({ type: "queue", view: queuePage.dataset.view }));
+        if (ticketPage) socket.send(JSON.stringify({ type: "ticket", id: ticketPage.dataset.id }));
+        document.body.dataset.live = "connected";
+      } else if (message.type === "change") {
         updateCounts(message.counts);
         if (queuePage) onQueueChange(message);
         if (ticketPage) onTicketChange(message);
@@ -149,6 +148,13 @@
     });
   }
   connect();
+  // Leaving the page: say so and close, rather than let the browser keep the socket (and our presence) alive.
+  window.addEventListener("pagehide", () => {
+    if (socket?.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: "leave" }));
+      socket.close(1001);
+    }
+  });
 
   // Typing indicator: on while keys arrive, off two seconds after the last one.
   const body = document.getElementById("composer-body");
@@ -163,5 +169,4 @@
       timer = setTimeout(() => { typing = false; send(false); }, 2000);
     });
   }
-  void csrf;
 })();
