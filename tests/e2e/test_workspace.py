@@ -292,6 +292,22 @@ def test_new_ticket_appears_in_the_open_queue_without_reload(desk, signed_in):
     assert pages.marker(driver) == page_marker, "the page reloaded instead of updating live"
 
 
+def test_a_colleagues_reply_appears_on_an_open_ticket_page_without_reload(desk, signed_in):
+    ticket = desk.create_ticket(f"Nota fiscal com CNPJ errado {tag()}")
+    colleague = desk.create_agent()
+    text = f"Já emiti a carta de correção ({tag()})."
+
+    driver = signed_in(colleague["email"], colleague["password"])
+    pages.open_ticket(driver, desk.base_url, ticket["number"])
+    pages.wait_live(driver)
+    page_marker = tag()
+    pages.set_marker(driver, page_marker)
+    desk.api("POST", f"/tickets/{ticket['id']}/messages", {"kind": "reply", "body": text})  # as the admin
+
+    pages.wait_message(driver, "reply", text)
+    assert pages.marker(driver) == page_marker, "the page reloaded instead of showing the reply live"
+
+
 def test_search_folds_accents_and_slash_focuses_the_box(desk, signed_in):
     ticket = desk.create_ticket(f"{MAINTENANCE_SUBJECT} — sala {tag()}")
     result = pages.row_css(ticket["number"], scope="#search-results")

@@ -52,7 +52,9 @@ extension Ticket {
             record(.customField(key), customFields[key]?.displayText, value?.displayText)
             customFields[key] = value
         }
-        if let status = changes.status {
+        // A new ticket that gets an assignee is being worked on: it opens (as in Zendesk), unless a status was given.
+        let status = changes.status ?? (self.status == .new && assigneeID != nil ? .open : nil)
+        if let status {
             events += try move(to: status, by: actor, at: now)
         }
         if !events.isEmpty { updatedAt = now }

@@ -49,7 +49,8 @@ struct TicketLifecycleTests {
 
     @Test("Changing one field records exactly one event with the old and new value", arguments: fieldChanges)
     func oneEventPerChangedField(_ fieldChange: FieldChange) throws {
-        var ticket = Ticket.sample()
+        // An open ticket, except for the status row: assigning a *new* ticket also opens it (tested below).
+        var ticket = Ticket.sample(status: fieldChange.name == "status" ? .new : .open)
 
         let events = try ticket.apply(fieldChange.changes, by: Samples.agent, at: Samples.now)
 
@@ -59,6 +60,23 @@ struct TicketLifecycleTests {
         #expect(event.at == Samples.now)
         #expect(event.ticketID == Samples.ticketID)
         #expect(ticket.updatedAt == Samples.now)
+    }
+
+    @Test("Assigning a new ticket opens it; an explicit status wins")
+    func assigningOpensANewTicket() throws {
+        var ticket = Ticket.sample()
+        var assign = TicketChanges()
+        assign.assigneeID = .set(Samples.agentID)
+        var assignPending = assign
+        assignPending.status = .pending
+        var other = Ticket.sample()
+
+        let events = try ticket.apply(assign, by: Samples.agent, at: Samples.now)
+        _ = try other.apply(assignPending, by: Samples.agent, at: Samples.now)
+
+        #expect(events.map(\.field) == [.assignee, .status])
+        #expect(ticket.status == .open)
+        #expect(other.status == .pending)
     }
 
     @Test("The changed values are stored on the ticket")

@@ -35,6 +35,8 @@ final class TestApp: Sendable {
             environment["BALCAO_DATABASE_SCHEMA"] = schema
         }
         let app = try await Application.make(.testing)
+        // Page tests look at redirects themselves (and at the cookies set on them).
+        app.http.client.configuration.redirectConfiguration = .disallow
         do {
             let services = try await configure(app, config: try BalcaoConfig(environment: environment))
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
