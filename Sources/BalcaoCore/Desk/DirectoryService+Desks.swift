@@ -47,6 +47,13 @@ extension DirectoryService {
         if targetID == department.id { collector.add("escalationTargetId", "a department cannot escalate to itself") }
         if tier == .second && targetID != nil { collector.add("escalationTargetId", "only tier-1 departments escalate") }
         try collector.check()
+        if !isNew, tier == .first, department.tier == .second {
+            var all = DirectoryQuery()
+            all.limit = DirectoryQuery.maxLimit
+            if try await directory.departments(all).contains(where: { $0.escalationTargetID == department.id }) {
+                throw ValidationError(field: "tier", "other departments escalate to this one, so it must stay tier 2")
+            }
+        }
         if let targetID, targetID != department.id {
             guard let target = try await directory.department(targetID) else {
                 throw ValidationError(field: "escalationTargetId", "no department has this id")

@@ -88,7 +88,12 @@ extension Ticket {
     public mutating func record(_ message: Message) throws(TicketError) -> [TicketEvent] {
         guard status != .closed else { throw TicketError.closed(number) }
         if message.kind == .note, case .contact = message.author { throw TicketError.noteByNonAgent }
-        let field: TicketEvent.Field = message.kind == .note ? .note : .reply
+        let field: TicketEvent.Field =
+            switch message.kind {
+            case .reply: .reply
+            case .note: .note
+            case .system: .systemMessage
+            }
         var events = [
             TicketEvent(
                 ticketID: id, actor: message.author, at: message.createdAt, field: field, oldValue: nil,

@@ -51,6 +51,8 @@ public struct TicketEvent: Sendable, Hashable, Identifiable {
         public static let tags = Field(rawValue: "tags")
         public static let reply = Field(rawValue: "reply")
         public static let note = Field(rawValue: "note")
+        /// A message Balcão wrote (a merge notice, automations later).
+        public static let systemMessage = Field(rawValue: "system_message")
         public static func customField(_ key: String) -> Field { Field(rawValue: "custom_fields.\(key)") }
     }
 }

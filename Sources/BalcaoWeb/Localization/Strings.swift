@@ -126,6 +126,7 @@ enum Strings {
         "ev_created": ("opened the ticket", "abriu o chamado", "abriu o pedido"),
         "ev_reply": ("replied", "respondeu", "respondeu"),
         "ev_note": ("added an internal note", "adicionou uma nota interna", "adicionou uma nota interna"),
+        "ev_system_message": ("added a system message", "adicionou uma mensagem do sistema", "adicionou uma mensagem do sistema"),
         "ev_changed": ("changed %@", "alterou %@", "alterou %@"),
         "ev_escalation": ("escalated to tier 2", "escalou para o nível 2", "escalou para o nível 2"),
         "ev_merged_into": ("merged this ticket into", "mesclou este chamado em", "fundiu este pedido em"),

@@ -125,7 +125,7 @@ struct TicketConversationTests {
 
         #expect(ticket.status == .new)
         #expect(ticket.firstResponseAt == nil)
-        #expect(events.map(\.change) == [Change(.reply, nil, message.id.description)])
+        #expect(events.map(\.change) == [Change(.systemMessage, nil, message.id.description)])
         #expect(events.first?.actor == .system)
     }
 

@@ -123,6 +123,7 @@ struct TicketPageBuilder {
         case "created": what = l["ev_created"]
         case "reply": what = l["ev_reply"]
         case "note": what = l["ev_note"]
+        case "system_message": what = l["ev_system_message"]
         case "escalation":
             what = l["ev_escalation"]
             detail = event.newValue
