@@ -23,8 +23,7 @@ public enum DeskSetup {
         fields.name = name
         fields.email = email
         fields.role = .admin
-        var everything = DirectoryQuery()
-        everything.limit = DirectoryQuery.maxLimit
+        let everything = DirectoryQuery.everything
         fields.departmentIDs = try await services.directory.departments(everything).map(\.id)
         let agent = try await services.people.createAgent(fields, by: nil)
         let hash = try await app.threadPool.runIfActive { try Bcrypt.hash(secret) }

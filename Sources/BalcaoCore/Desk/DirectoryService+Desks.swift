@@ -28,8 +28,7 @@ extension DirectoryService {
         guard try await directory.department(id) != nil else { throw DirectoryError.departmentNotFound(id) }
         let count = try await tickets.ticketCount(referencing: .department(id))
         if count > 0 { throw DirectoryError.inUse(what: "tickets", count: count) }
-        var escalating = DirectoryQuery()
-        escalating.limit = DirectoryQuery.maxLimit
+        let escalating = DirectoryQuery.everything
         let sources = try await directory.departments(escalating).filter { $0.escalationTargetID == id }
         if !sources.isEmpty { throw DirectoryError.inUse(what: "departments escalating to it", count: sources.count) }
         try await directory.delete(id)
@@ -48,8 +47,7 @@ extension DirectoryService {
         if tier == .second && targetID != nil { collector.add("escalationTargetId", "only tier-1 departments escalate") }
         try collector.check()
         if !isNew, tier == .first, department.tier == .second {
-            var all = DirectoryQuery()
-            all.limit = DirectoryQuery.maxLimit
+            let all = DirectoryQuery.everything
             if try await directory.departments(all).contains(where: { $0.escalationTargetID == department.id }) {
                 throw ValidationError(field: "tier", "other departments escalate to this one, so it must stay tier 2")
             }

@@ -11,6 +11,13 @@ public struct DirectoryQuery: Sendable, Hashable {
     public static let maxLimit = 200
 
     public init() {}
+
+    /// The largest single page: for the short lists a page shows whole (departments, agents, organizations).
+    public static var everything: DirectoryQuery {
+        var query = DirectoryQuery()
+        query.limit = maxLimit
+        return query
+    }
 }
 
 /// Loads and saves the people and desks tickets refer to. BalcaoStore implements it.

@@ -12,8 +12,7 @@ struct DemoSeederTests {
             let seeder = DemoSeeder(directory: desk.directory, tickets: desk.tickets, blobs: desk.blobs)
 
             let summary = try await seeder.seed(now: desk.clock.now)
-            var all = DirectoryQuery()
-            all.limit = DirectoryQuery.maxLimit
+            let all = DirectoryQuery.everything
             let departments = try await desk.directory.departments(all)
             var query = TicketQuery()
             query.limit = TicketQuery.maxLimit

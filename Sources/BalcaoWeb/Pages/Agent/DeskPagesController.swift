@@ -5,11 +5,7 @@ import Vapor
 struct DeskPagesController: RouteCollection {
     let services: BalcaoServices
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct SearchContext: Encodable {
         let layout: LayoutContext
@@ -130,8 +126,7 @@ struct DeskPagesController: RouteCollection {
         let session = try req.session
         let frame = PageFrame(services: services)
         let l = frame.localizer(for: req, agent: session.agent)
-        var everything = DirectoryQuery()
-        everything.limit = DirectoryQuery.maxLimit
+        let everything = DirectoryQuery.everything
         let organizations = try await services.directory.organizations(everything)
         let context = NewContactContext(
             layout: try await frame.layout(for: req, l, title: l["new_contact"]), error: error, form: form,

@@ -5,11 +5,7 @@ import Vapor
 struct QueuePageController: RouteCollection {
     let services: BalcaoServices
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct QueuePageContext: Encodable {
         let layout: LayoutContext

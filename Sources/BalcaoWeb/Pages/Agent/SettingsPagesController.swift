@@ -6,11 +6,7 @@ import Vapor
 struct SettingsPagesController: RouteCollection {
     let services: BalcaoServices
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct SettingsContext: Encodable {
         let layout: LayoutContext
@@ -136,8 +132,7 @@ struct SettingsPagesController: RouteCollection {
         guard session.agent.role == .admin else { throw DirectoryError.forbidden("only admins may do this") }
         let frame = PageFrame(services: services)
         let l = frame.localizer(for: req, agent: session.agent)
-        var everything = DirectoryQuery()
-        everything.limit = DirectoryQuery.maxLimit
+        let everything = DirectoryQuery.everything
         let departments = try await services.directory.departments(everything)
         let names = Dictionary(departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let context = AgentsContext(

@@ -7,13 +7,12 @@ struct TicketPageBuilder {
     let services: BalcaoServices
     let l: Localizer
 
-    typealias Option = TicketPageContext.Option
+    typealias Option = SelectOption
 
     func context(
         for ticket: Ticket, layout: LayoutContext, error: String? = nil, composerText: String = ""
     ) async throws -> TicketPageContext {
-        var everything = DirectoryQuery()
-        everything.limit = DirectoryQuery.maxLimit
+        let everything = DirectoryQuery.everything
         let departments = try await services.directory.departments(everything)
         let agents = try await services.directory.agents(everything)
         let messages = try await services.ticketStore.messages(of: ticket.id)

@@ -3,11 +3,7 @@ import Foundation
 
 /// Everything the ticket page prints, ready to print: no template decides anything.
 struct TicketPageContext: Encodable {
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct AttachmentView: Encodable {
         let name: String

@@ -60,8 +60,7 @@ struct PageFrame {
 
     /// Admins and supervisors see every department; agents see their own.
     func visibleDepartments(for agent: Agent) async throws -> [Department] {
-        var query = DirectoryQuery()
-        query.limit = DirectoryQuery.maxLimit
+        let query = DirectoryQuery.everything
         let all = try await services.directory.departments(query)
         return agent.role == .agent ? all.filter { agent.departmentIDs.contains($0.id) } : all
     }

@@ -27,8 +27,7 @@ struct TicketRowBuilder {
     func rows(_ tickets: [Ticket], _ l: Localizer) async throws -> [TicketRow] {
         let contacts = try await services.directory.contacts(ids: Array(Set(tickets.map(\.requesterID))))
         let names = Dictionary(contacts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var everything = DirectoryQuery()
-        everything.limit = DirectoryQuery.maxLimit
+        let everything = DirectoryQuery.everything
         let departments = Dictionary(
             try await services.directory.departments(everything).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let agents = Dictionary(
