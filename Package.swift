@@ -10,7 +10,8 @@ let package = Package(
     name: "Balcao",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "balcao", targets: ["balcao"])
+        .executable(name: "balcao", targets: ["balcao"]),
+        .executable(name: "balcao-bench", targets: ["balcao-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
@@ -54,6 +55,16 @@ let package = Package(
             dependencies: [
                 "BalcaoWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "balcao-bench",
+            dependencies: [
+                "BalcaoWeb", "BalcaoStore", "BalcaoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: strict
         ),

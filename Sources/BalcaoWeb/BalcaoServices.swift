@@ -1,6 +1,7 @@
 import BalcaoCore
 import BalcaoStore
 import Foundation
+import SQLKit
 
 /// The one set of ports and services the app runs on, built once in `configure` and handed to each controller.
 public struct BalcaoServices: Sendable {
@@ -14,6 +15,9 @@ public struct BalcaoServices: Sendable {
     public let people: DirectoryService
     public let search: any TicketSearch
     public let sessions: SessionStore
+    /// The store's database, for tools that measure or maintain it (benchmarks, backups).
+    public let storeContext: StoreContext
+    public var sql: any SQLDatabase { storeContext.sql }
     let bus: LocalEventBus
     let presence = PresenceHub()
     let loginGuard = LoginGuard()
@@ -21,6 +25,7 @@ public struct BalcaoServices: Sendable {
     public init(config: BalcaoConfig, context: StoreContext, clock: any Clock) {
         self.config = config
         self.clock = clock
+        self.storeContext = context
         let ticketStore = FluentTicketStore(context: context)
         let directory = FluentDirectoryStore(context: context)
         let blobs = FileBlobStore(root: config.dataDirectory.appendingPathComponent("attachments"))
