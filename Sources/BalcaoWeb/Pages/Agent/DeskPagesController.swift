@@ -48,7 +48,8 @@ struct DeskPagesController: RouteCollection {
         let tickets = try await SearchQuery(text).asyncFlatMap { try await services.search.search($0, limit: 50) } ?? []
         let context = SearchContext(
             layout: try await frame.layout(for: req, l, title: l["search"], searchQuery: text), query: text,
-            rows: try await TicketRowBuilder(services: services).rows(tickets, l), searched: !text.isEmpty)
+            rows: try await TicketRowBuilder(services: services).rows(
+                tickets, l, directory: try await req.directorySnapshot(services)), searched: !text.isEmpty)
         return try await req.view.render("agent/search", context)
     }
 
@@ -82,7 +83,7 @@ struct DeskPagesController: RouteCollection {
         let session = try req.session
         let frame = PageFrame(services: services)
         let l = frame.localizer(for: req, agent: session.agent)
-        let departments = try await frame.visibleDepartments(for: session.agent)
+        let departments = try await req.directorySnapshot(services).visibleDepartments(for: session.agent)
         let context = NewTicketContext(
             layout: try await frame.layout(for: req, l, title: l["new_ticket"]), error: error, form: form,
             channels: [TicketChannel.phone, .email, .web, .chat, .portal].map {

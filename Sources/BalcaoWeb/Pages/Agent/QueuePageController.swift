@@ -33,7 +33,8 @@ struct QueuePageController: RouteCollection {
         let frame = PageFrame(services: services)
         let l = frame.localizer(for: req, agent: session.agent)
         guard let view = QueueView(slug: try req.parameters.require("view")) else { throw Abort(.notFound) }
-        let departments = try await frame.visibleDepartments(for: session.agent)
+        let directory = try await req.directorySnapshot(services)
+        let departments = directory.visibleDepartments(for: session.agent)
         let heading: String
         switch view {
         case .mine: heading = l["queue_mine"]
@@ -66,7 +67,7 @@ struct QueuePageController: RouteCollection {
 
         let context = QueuePageContext(
             layout: try await frame.layout(for: req, l, title: heading, current: view),
-            view: view.slug, heading: heading, rows: try await TicketRowBuilder(services: services).rows(page.tickets, l),
+            view: view.slug, heading: heading, rows: try await TicketRowBuilder(services: services).rows(page.tickets, l, directory: directory),
             nextURL: page.next.map { "\(base)&cursor=\($0.token)" }, firstURL: query.after == nil ? nil : base,
             statusOptions: [Option(value: "", label: l["any"], selected: status == nil)]
                 + QueueView.unsolved.map { Option(value: $0.rawValue, label: l[$0.rawValue], selected: status == $0.rawValue) },

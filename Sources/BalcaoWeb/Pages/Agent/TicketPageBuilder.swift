@@ -10,17 +10,16 @@ struct TicketPageBuilder {
     typealias Option = SelectOption
 
     func context(
-        for ticket: Ticket, layout: LayoutContext, error: String? = nil, composerText: String = ""
+        for ticket: Ticket, layout: LayoutContext, directory: DirectorySnapshot, error: String? = nil,
+        composerText: String = ""
     ) async throws -> TicketPageContext {
-        let everything = DirectoryQuery.everything
-        let departments = try await services.directory.departments(everything)
-        let agents = try await services.directory.agents(everything)
+        let departments = directory.departments
+        let agents = directory.agents
         let messages = try await services.ticketStore.messages(of: ticket.id)
         let events = try await services.ticketStore.events(of: ticket.id)
         let requester = try await services.directory.contact(ticket.requesterID)
         let names = Names(
-            agents: Dictionary(agents.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-            departments: Dictionary(departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            agents: directory.agentNames, departments: directory.departmentNames,
             contacts: requester.map { [$0.id: $0.name] } ?? [:])
         let department = departments.first { $0.id == ticket.departmentID }
         let next = ticket.status.allowedNextStatuses

@@ -116,7 +116,8 @@ struct TicketPageController: RouteCollection {
     @Sendable func row(req: Request) async throws -> View {
         let session = try req.session
         let l = PageFrame(services: services).localizer(for: req, agent: session.agent)
-        let rows = try await TicketRowBuilder(services: services).rows([try await ticket(req)], l)
+        let rows = try await TicketRowBuilder(services: services).rows(
+            [try await ticket(req)], l, directory: try await req.directorySnapshot(services))
         return try await req.view.render("agent/row", ["row": rows[0]])
     }
 
@@ -127,7 +128,8 @@ struct TicketPageController: RouteCollection {
         let id = try req.id("messageID", as: Message.ID.self)
         let l = PageFrame(services: services).localizer(for: req, agent: session.agent)
         let layout = try await PageFrame(services: services).layout(for: req, l, title: ticket.subject)
-        let context = try await TicketPageBuilder(services: services, l: l).context(for: ticket, layout: layout)
+        let context = try await TicketPageBuilder(services: services, l: l).context(
+            for: ticket, layout: layout, directory: try await req.directorySnapshot(services))
         guard let message = context.messages.first(where: { $0.id == id.description }) else { throw Abort(.notFound) }
         return try await req.view.render("agent/message", MessageFragment(message: message, t: l.all))
     }
@@ -173,7 +175,8 @@ struct TicketPageController: RouteCollection {
         let l = frame.localizer(for: req, agent: session.agent)
         let layout = try await frame.layout(for: req, l, title: "#\(ticket.number.value) \(ticket.subject)")
         let context = try await TicketPageBuilder(services: services, l: l).context(
-            for: ticket, layout: layout, error: error, composerText: composerText)
+            for: ticket, layout: layout, directory: try await req.directorySnapshot(services), error: error,
+            composerText: composerText)
         return try await req.view.render("agent/ticket", context).encodeResponse(status: status, for: req)
     }
 }

@@ -48,7 +48,7 @@ struct PageFrame {
                 slug: view.slug, label: label, count: counts.count(of: view, for: agent),
                 url: "/agent/queues/\(view.slug)", isCurrent: view == current)
         }
-        let departments = try await visibleDepartments(for: agent)
+        let departments = try await req.directorySnapshot(services).visibleDepartments(for: agent)
         let flashKey = (try? req.query.get(String.self, at: "flash")).flatMap { Self.flashKeys.contains($0) ? $0 : nil }
         return LayoutContext(
             t: l.all, lang: l.language.rawValue, agentName: agent.name, agentID: agent.id.description,
@@ -58,10 +58,9 @@ struct PageFrame {
             flash: flash ?? flashKey.map { l[$0] }, pageTitle: title, searchQuery: searchQuery)
     }
 
-    /// Admins and supervisors see every department; agents see their own.
+    /// The departments `agent` works from (for the socket, which has no page request to share a snapshot with).
     func visibleDepartments(for agent: Agent) async throws -> [Department] {
-        let query = DirectoryQuery.everything
-        let all = try await services.directory.departments(query)
-        return agent.role == .agent ? all.filter { agent.departmentIDs.contains($0.id) } : all
+        try await DirectorySnapshot.load(services).visibleDepartments(for: agent)
     }
+
 }

@@ -20,18 +20,16 @@ struct TicketRow: Encodable {
     let channel: String
 }
 
-/// Turns tickets into rows, looking up every name the rows need in three queries whatever the page size.
+/// Turns tickets into rows: one query for the requesters' names whatever the page size; departments and agents come
+/// from the request's snapshot.
 struct TicketRowBuilder {
     let services: BalcaoServices
 
-    func rows(_ tickets: [Ticket], _ l: Localizer) async throws -> [TicketRow] {
+    func rows(_ tickets: [Ticket], _ l: Localizer, directory: DirectorySnapshot) async throws -> [TicketRow] {
         let contacts = try await services.directory.contacts(ids: Array(Set(tickets.map(\.requesterID))))
         let names = Dictionary(contacts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let everything = DirectoryQuery.everything
-        let departments = Dictionary(
-            try await services.directory.departments(everything).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let agents = Dictionary(
-            try await services.directory.agents(everything).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let departments = directory.departmentNames
+        let agents = directory.agentNames
         return tickets.map { ticket in
             TicketRow(
                 id: ticket.id.description, number: ticket.number.value, subject: ticket.subject,
