@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf.git", from: "4.4.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
     ],
     targets: [
         .target(name: "BalcaoCore", swiftSettings: strict),
@@ -39,11 +41,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // SMTP and IMAP clients over SwiftNIO: a leaf module that knows bytes, not tickets.
+        .target(
+            name: "BalcaoMailTransport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "BalcaoWeb",
             dependencies: [
                 "BalcaoCore",
                 "BalcaoStore",
+                "BalcaoMailTransport",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
             ],
@@ -82,6 +95,15 @@ let package = Package(
         .testTarget(
             name: "BalcaoStoreTests",
             dependencies: ["BalcaoStore", "BalcaoTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BalcaoMailTransportTests",
+            dependencies: [
+                "BalcaoMailTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import BalcaoCore
 import BalcaoStore
 import Foundation
+import Logging
 import SQLKit
 
 /// The one set of ports and services the app runs on, built once in `configure` and handed to each controller.
@@ -15,6 +16,14 @@ public struct BalcaoServices: Sendable {
     public let people: DirectoryService
     public let search: any TicketSearch
     public let sessions: SessionStore
+    public let mailStore: any MailStore
+    public let outbox: any OutboxStore
+    public let notifier: MailNotifier
+    public let mailIntake: MailIntake
+    public let mailboxPoll: MailboxPoll
+    public let mailAdmin: MailAdministration
+    /// Nil when no SMTP relay is configured: mail then waits in the outbox.
+    public let outboxDelivery: OutboxDelivery?
     /// The store's database, for tools that measure or maintain it (benchmarks, backups).
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
@@ -37,9 +46,27 @@ public struct BalcaoServices: Sendable {
         self.sessions = SessionStore(context: context)
         let bus = LocalEventBus()
         self.bus = bus
-        self.tickets = TicketService(
+        let mailStore = FluentMailStore(context: context)
+        let outbox = FluentOutboxStore(context: context)
+        self.mailStore = mailStore
+        self.outbox = outbox
+        let notifier = MailNotifier(
+            directory: directory, mail: mailStore, outbox: outbox, blobs: blobs, clock: clock,
+            settings: config.mail.settings(publicURL: config.http.publicURL, language: config.defaultLanguage))
+        self.notifier = notifier
+        let tickets = TicketService(
             tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
-            attachmentPolicy: AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes), bus: bus)
+            attachmentPolicy: AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes),
+            bus: MailNotifyingBus(notifier: notifier, next: bus) { Logger(label: "balcao.mail").error("\($0)") })
+        self.tickets = tickets
+        self.mailIntake = MailIntake(service: tickets, mail: mailStore, notifier: notifier)
+        self.mailboxPoll = MailboxPoll(intake: mailIntake, mail: mailStore, clock: clock)
+        self.mailAdmin = MailAdministration(mail: mailStore, outbox: outbox, directory: directory, clock: clock)
+        self.outboxDelivery = config.mail.smtp.map { smtp in
+            OutboxDelivery(
+                outbox: outbox, sender: SMTPMailSender(smtp, heloName: config.mail.heloName(publicURL: config.http.publicURL)),
+                clock: clock)
+        }
         self.people = DirectoryService(directory: directory, tickets: ticketStore, clock: clock)
     }
 }

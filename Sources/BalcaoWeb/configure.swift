@@ -41,6 +41,7 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: WebResources.publicDirectory, defaultFile: nil))
     try routes(app, services: services)
+    if config.mail.runsWorkers { app.lifecycle.use(MailWorkers(services: services)) }
     app.logger.info("Balcão uses \(target)")
     return services
 }

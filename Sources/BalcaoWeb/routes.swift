@@ -13,6 +13,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try authenticated.register(collection: DepartmentsAPIController(services: services))
     try authenticated.register(collection: AgentsAPIController(services: services))
     try authenticated.register(collection: AttachmentsAPIController(services: services))
+    try authenticated.register(collection: InboundEmailAPIController(services: services))
     // Anything else under /api is a 404 problem, not an HTML page.
     api.get("**") { _ -> Response in throw Abort(.notFound) }
 
@@ -23,6 +24,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try agent.register(collection: TicketPageController(services: services))
     try agent.register(collection: DeskPagesController(services: services))
     try agent.register(collection: SettingsPagesController(services: services))
+    try agent.register(collection: MailAdminPagesController(services: services))
 
     let socket = AgentSocket(services: services)
     app.grouped(AgentSessionMiddleware(services: services)).webSocket("ws", "agent") { req, ws in

@@ -21,6 +21,7 @@ struct BalcaoBench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Seconds of concurrent ticket creation.") var createSeconds = 10
     @ArgumentParser.Option(help: "Concurrent API clients during creation.") var concurrency = 32
     @ArgumentParser.Option(help: "Requests per read measurement.") var requests = 200
+    @ArgumentParser.Option(help: "Emails for the intake measurement (0 skips it).") var mails = 2_000
     @ArgumentParser.Flag(help: "Print the results as a Markdown table too.") var markdown = false
 
     func run() async throws {
@@ -124,6 +125,14 @@ struct BalcaoBench: AsyncParsableCommand {
             page.add(try await milliseconds { _ = try await client.page("/agent/tickets/\(ticket.number.value)") })
         }
         table.add("ticket page (HTTP, 50 messages)", percentiles(page, [50, 95]))
+
+        // Email intake
+        if mails > 0 {
+            let rates = try await MailBench.measure(services, count: mails)
+            let average = rates.bytes / mails / 1024
+            table.add("mail parse (\(mails) mails, avg \(average) KB)", String(format: "%.0f mails/s", rates.parse))
+            table.add("mail parse + store (new tickets and replies)", String(format: "%.0f mails/s", rates.store))
+        }
         return table
     }
 

@@ -7,7 +7,7 @@ struct Balcao: AsyncParsableCommand {
         abstract: "Balcão — an open-source help desk.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedDemoCommand.self, CreateAdminCommand.self,
-            CreateTokenCommand.self,
+            CreateTokenCommand.self, IngestEmailCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 }

@@ -12,6 +12,10 @@ public struct TestDesk: Sendable {
     public let ticketService: TicketService
     public let directoryService: DirectoryService
     public let credentials: CredentialStore
+    public let mailStore: FluentMailStore
+    public let outbox: FluentOutboxStore
+    public let notifier: MailNotifier
+    public let mailIntake: MailIntake
 
     public init(context: StoreContext, dataDirectory: URL, clock: ManualClock = ManualClock()) {
         self.context = context
@@ -19,9 +23,18 @@ public struct TestDesk: Sendable {
         tickets = FluentTicketStore(context: context)
         directory = FluentDirectoryStore(context: context)
         blobs = FileBlobStore(root: dataDirectory.appendingPathComponent("attachments"))
+        mailStore = FluentMailStore(context: context)
+        outbox = FluentOutboxStore(context: context)
+        notifier = MailNotifier(
+            directory: directory, mail: mailStore, outbox: outbox, blobs: blobs, clock: clock,
+            settings: MailSettings(
+                defaultSender: MailAddress(name: "Balcão", address: "balcao@desk.example"),
+                messageIDDomain: "desk.example", defaultLanguage: .portugueseBrazil))
         ticketService = TicketService(
             tickets: tickets, directory: directory, blobs: blobs, clock: clock,
-            attachmentPolicy: AttachmentPolicy(maxBytes: 1024 * 1024, maxCount: 5))
+            attachmentPolicy: AttachmentPolicy(maxBytes: 1024 * 1024, maxCount: 5),
+            bus: MailNotifyingBus(notifier: notifier, next: SilentEventBus()) { _ in })
+        mailIntake = MailIntake(service: ticketService, mail: mailStore, notifier: notifier)
         directoryService = DirectoryService(directory: directory, tickets: tickets, clock: clock)
         credentials = CredentialStore(context: context)
     }

@@ -131,7 +131,8 @@ extension DirectoryService {
         if let isActive = fields.isActive { agent.isActive = isActive }
     }
 
-    static func requireAdmin(_ actor: Agent) throws(DirectoryError) {
+    /// Throws `forbidden` unless `actor` is an active admin.
+    public static func requireAdmin(_ actor: Agent) throws(DirectoryError) {
         guard actor.role == .admin, actor.isActive else { throw DirectoryError.forbidden("only admins may do this") }
     }
 }

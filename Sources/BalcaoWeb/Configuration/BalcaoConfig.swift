@@ -20,15 +20,40 @@ public struct BalcaoConfig: Sendable, Equatable {
         public var maxAttachmentBytes = 25 * 1024 * 1024
     }
 
+    /// The email channel's outgoing side. Incoming mailboxes are configured in the admin, per department.
+    public struct Mail: Sendable, Equatable {
+        public struct SMTP: Sendable, Equatable {
+            public var host: String
+            public var port: Int
+            /// `none`, `starttls` or `tls` (implicit TLS, port 465 style).
+            public var security: String
+            public var username: String?
+            public var password: String?
+            /// Extra trusted CA (PEM) for a server with a private certificate.
+            public var caFile: String?
+        }
+
+        public var smtp: SMTP?
+        /// `Name <address>`: the sender when a ticket's department has no mailbox.
+        public var from: String?
+        /// The domain of Message-IDs Balcão writes; defaults to the sender's or the public URL's domain.
+        public var messageIDDomain: String?
+        /// Extra trusted CA (PEM) for IMAP servers with a private certificate.
+        public var imapCAFile: String?
+        /// Run the outbox sender and mailbox pollers in this process (off for one-shot commands).
+        public var runsWorkers = true
+    }
+
     public var http = HTTP()
     public var storage = Storage()
+    public var mail = Mail()
     public var defaultLanguage = "pt-BR"
     public var logLevel = "info"
 
     public init() {}
 
     /// Reads `BALCAO_HOST`, `BALCAO_PORT`, `BALCAO_PUBLIC_URL`, `BALCAO_DATA_DIR`, `BALCAO_DATABASE_URL`,
-    /// `BALCAO_DATABASE_SCHEMA`, `BALCAO_MAX_ATTACHMENT_MB`, `BALCAO_DEFAULT_LANGUAGE`, `BALCAO_LOG_LEVEL`.
+    /// `BALCAO_DATABASE_SCHEMA`, `BALCAO_MAX_ATTACHMENT_MB`, `BALCAO_DEFAULT_LANGUAGE`, `BALCAO_LOG_LEVEL`, and the mail keys (`readMail`).
     public init(environment: [String: String]) throws(ConfigError) {
         var problems: [String] = []
         func value(_ key: String) -> String? {
@@ -81,6 +106,7 @@ public struct BalcaoConfig: Sendable, Equatable {
                 problems.append("BALCAO_LOG_LEVEL must be one of \(levels.joined(separator: ", ")), got \(level)")
             }
         }
+        readMail(value, into: &problems)
         if !problems.isEmpty { throw ConfigError(problems: problems) }
     }
 

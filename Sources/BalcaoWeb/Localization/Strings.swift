@@ -2,7 +2,9 @@
 /// Keys are snake_case; `Localizer` picks the column. Status, priority and type names use their raw values as keys.
 enum Strings {
     /// key: (en, pt-BR, pt-PT)
-    static let table: [String: (String, String, String)] = [
+    static let table = core.merging(mail, uniquingKeysWith: { first, _ in first })
+
+    private static let core: [String: (String, String, String)] = [
         "app_name": ("Balcão", "Balcão", "Balcão"),
         "sign_in": ("Sign in", "Entrar", "Iniciar sessão"),
         "sign_out": ("Sign out", "Sair", "Terminar sessão"),

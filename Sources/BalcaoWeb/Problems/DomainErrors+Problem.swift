@@ -93,3 +93,16 @@ extension AttachmentError: ProblemConvertible {
 extension StoreError: ProblemConvertible {
     var problem: Problem { .internalError }
 }
+
+extension MailboxError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .addressTaken(let address):
+            Problem(
+                status: .conflict, type: "address-taken", title: "Another mailbox has this address",
+                detail: "\(address) is already a mailbox.", errors: [FieldIssue("address", "is already a mailbox")])
+        case .notFound(let id):
+            Problem(status: .notFound, type: "not-found", title: "Mailbox not found", detail: "No mailbox has id \(id).")
+        }
+    }
+}

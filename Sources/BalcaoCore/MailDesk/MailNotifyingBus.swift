@@ -1,0 +1,25 @@
+import Foundation
+
+/// An event bus that lets the mail notifier see each committed change first (so an agent's reply is in the
+/// outbox before the request returns), then passes it on. A notification that cannot be queued is reported and
+/// never undoes the change itself.
+public struct MailNotifyingBus: EventBus {
+    let notifier: MailNotifier
+    let next: any EventBus
+    let report: @Sendable (String) -> Void
+
+    public init(notifier: MailNotifier, next: any EventBus, report: @escaping @Sendable (String) -> Void) {
+        self.notifier = notifier
+        self.next = next
+        self.report = report
+    }
+
+    public func publish(_ change: TicketChange) async {
+        do {
+            try await notifier.notify(change)
+        } catch {
+            report("mail notification for ticket \(change.ticket.number) not queued: \(error)")
+        }
+        await next.publish(change)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+extension NotificationTemplate {
+    /// The text used for a kind and language until an admin edits it.
+    public static func builtIn(_ kind: Kind, _ language: SupportedLanguage) -> NotificationTemplate {
+        let (subject, body) = builtInTexts[kind]![language]!
+        return NotificationTemplate(kind: kind, language: language, subject: subject, body: body)
+    }
+
+    private static let builtInTexts: [Kind: [SupportedLanguage: (String, String)]] = [
+        .ticketReceived: [
+            .portugueseBrazil: (
+                "Recebemos sua solicitação: {{ticket.subject}}",
+                """
+                Olá, {{requester.name}},
+
+                Recebemos sua solicitação e ela foi registrada com o número {{ticket.number}}. \
+                Nossa equipe de {{desk.name}} responderá o mais breve possível.
+
+                Para acrescentar informações, basta responder a este e-mail.
+
+                Equipe {{desk.name}}
+                """
+            ),
+            .portuguesePortugal: (
+                "Recebemos o seu pedido: {{ticket.subject}}",
+                """
+                Olá, {{requester.name}},
+
+                Recebemos o seu pedido e ficou registado com o número {{ticket.number}}. \
+                A nossa equipa de {{desk.name}} responderá com a maior brevidade possível.
+
+                Para acrescentar informação, basta responder a este e-mail.
+
+                Equipa {{desk.name}}
+                """
+            ),
+            .english: (
+                "We received your request: {{ticket.subject}}",
+                """
+                Hello {{requester.name}},
+
+                We received your request and logged it as {{ticket.number}}. \
+                Our {{desk.name}} team will answer as soon as possible.
+
+                To add details, just reply to this email.
+
+                The {{desk.name}} team
+                """
+            ),
+        ],
+        .agentReply: [
+            .portugueseBrazil: (
+                "Re: {{ticket.subject}}",
+                """
+                {{reply}}
+
+                {{agent.name}} · {{desk.name}}
+                Para responder, basta responder a este e-mail.
+                """
+            ),
+            .portuguesePortugal: (
+                "Re: {{ticket.subject}}",
+                """
+                {{reply}}
+
+                {{agent.name}} · {{desk.name}}
+                Para responder, basta responder a este e-mail.
+                """
+            ),
+            .english: (
+                "Re: {{ticket.subject}}",
+                """
+                {{reply}}
+
+                {{agent.name}} · {{desk.name}}
+                To answer, just reply to this email.
+                """
+            ),
+        ],
+        .ticketSolved: [
+            .portugueseBrazil: (
+                "Solicitação resolvida: {{ticket.subject}}",
+                """
+                Olá, {{requester.name}},
+
+                Sua solicitação {{ticket.number}} foi marcada como resolvida por {{agent.name}}.
+
+                Se o problema continuar, é só responder a este e-mail: a solicitação será reaberta e \
+                voltará para a nossa equipe.
+
+                Equipe {{desk.name}}
+                """
+            ),
+            .portuguesePortugal: (
+                "Pedido resolvido: {{ticket.subject}}",
+                """
+                Olá, {{requester.name}},
+
+                O seu pedido {{ticket.number}} foi marcado como resolvido por {{agent.name}}.
+
+                Se o problema persistir, basta responder a este e-mail: o pedido será reaberto e \
+                regressará à nossa equipa.
+
+                Equipa {{desk.name}}
+                """
+            ),
+            .english: (
+                "Request solved: {{ticket.subject}}",
+                """
+                Hello {{requester.name}},
+
+                Your request {{ticket.number}} was marked as solved by {{agent.name}}.
+
+                If the problem is still there, just reply to this email: the request will be reopened and \
+                go back to our team.
+
+                The {{desk.name}} team
+                """
+            ),
+        ],
+    ]
+}

@@ -1,0 +1,63 @@
+import FluentKit
+import Foundation
+
+final class MailMessageIDRecord: Model, @unchecked Sendable {
+    static let schema = "mail_message_ids"
+    @ID(custom: "message_id", generatedBy: .user) var id: String?
+    /// Nil while an inbound mail is claimed but not yet stored.
+    @OptionalField(key: "ticket_id") var ticketID: UUID?
+    @Field(key: "direction") var direction: String
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+final class MailboxRecord: Model, @unchecked Sendable {
+    static let schema = "mailboxes"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "address") var address: String
+    @Field(key: "display_name") var displayName: String
+    @OptionalField(key: "department_id") var departmentID: UUID?
+    /// JSON of `IMAPSettings`, nil for an address fed only by pipe or HTTP.
+    @OptionalField(key: "imap") var imap: String?
+    @Field(key: "is_active") var isActive: Bool
+    @OptionalField(key: "last_polled_at") var lastPolledAt: Date?
+    @OptionalField(key: "last_error") var lastError: String?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+}
+
+final class MailTemplateRecord: Model, @unchecked Sendable {
+    static let schema = "mail_templates"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "kind") var kind: String
+    @Field(key: "language") var language: String
+    @Field(key: "subject") var subject: String
+    @Field(key: "body") var body: String
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+}
+
+final class OutboxRecord: Model, @unchecked Sendable {
+    static let schema = "outbox"
+    @ID(key: .id) var id: UUID?
+    @OptionalField(key: "ticket_id") var ticketID: UUID?
+    @Field(key: "purpose") var purpose: String
+    @Field(key: "envelope_from") var envelopeFrom: String
+    /// JSON array of addresses.
+    @Field(key: "recipients") var recipients: String
+    /// The first recipient again, indexed, for the auto-reply cap.
+    @Field(key: "first_recipient") var firstRecipient: String
+    @Field(key: "message_id") var messageID: String
+    @Field(key: "subject") var subject: String
+    @Field(key: "raw") var raw: Data
+    @Field(key: "state") var state: String
+    @Field(key: "attempts") var attempts: Int
+    @OptionalField(key: "next_attempt_at") var nextAttemptAt: Date?
+    @OptionalField(key: "lease_until") var leaseUntil: Date?
+    @OptionalField(key: "claim_token") var claimToken: UUID?
+    @OptionalField(key: "last_error") var lastError: String?
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "sent_at") var sentAt: Date?
+    init() {}
+}

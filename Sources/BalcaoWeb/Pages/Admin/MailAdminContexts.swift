@@ -1,0 +1,121 @@
+import BalcaoCore
+import Foundation
+import Vapor
+
+/// The mailbox form as posted; the same fields create and edit a mailbox.
+struct MailboxForm: Content {
+    var address: String?
+    var display_name: String?
+    var department: String?
+    var active: String?
+    var imap_host: String?
+    var imap_port: String?
+    var imap_security: String?
+    var imap_username: String?
+    var imap_password: String?
+    var imap_folder: String?
+    var imap_move_to: String?
+    var imap_interval: String?
+
+    init(_ mailbox: Mailbox?) {
+        address = mailbox?.address.value
+        display_name = mailbox?.displayName
+        department = mailbox?.departmentID?.description
+        active = mailbox?.isActive == false ? nil : "on"
+        let imap = mailbox?.imap
+        imap_host = imap?.host
+        imap_port = imap.map { String($0.port) }
+        imap_security = imap?.security.rawValue ?? IMAPSettings.Security.tls.rawValue
+        imap_username = imap?.username
+        imap_folder = imap?.folder ?? "INBOX"
+        if case .move(let folder) = imap?.afterFetch { imap_move_to = folder }
+        imap_interval = String(imap?.pollInterval ?? 60)
+    }
+
+    /// The command; an empty IMAP host means a mailbox without polling.
+    var draft: MailboxDraft {
+        let host = (imap_host ?? "").trimmingCharacters(in: .whitespaces)
+        let imap =
+            host.isEmpty
+            ? nil
+            : IMAPDraft(
+                host: host, port: imap_port.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                security: imap_security ?? "tls", username: imap_username ?? "", password: imap_password,
+                folder: imap_folder ?? "", moveToFolder: imap_move_to ?? "",
+                pollInterval: imap_interval.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+        return MailboxDraft(
+            address: address ?? "", displayName: display_name ?? "",
+            departmentID: department.flatMap(Department.ID.init), isActive: active != nil, imap: imap)
+    }
+}
+
+struct MailAdminContext: Encodable {
+    struct MailboxRow: Encodable {
+        let id: String
+        let address: String
+        let displayName: String
+        let department: String
+        let imap: String
+        let active: Bool
+        let lastPoll: String
+        let lastError: String?
+    }
+    struct TemplateLink: Encodable {
+        let label: String
+        let url: String
+        let edited: Bool
+    }
+    struct TemplateRow: Encodable {
+        let kind: String
+        let links: [TemplateLink]
+    }
+    struct OutboxRow: Encodable {
+        let id: String
+        let created: String
+        let recipients: String
+        let subject: String
+        let state: String
+        let stateLabel: String
+        let attempts: Int
+        let lastError: String?
+        let canRetry: Bool
+    }
+    struct Filter: Encodable {
+        let label: String
+        let url: String
+        /// " (3)" or empty.
+        let count: String
+        let current: Bool
+    }
+
+    let layout: LayoutContext
+    let error: String?
+    let mailboxes: [MailboxRow]
+    let form: MailboxForm
+    let departments: [SelectOption]
+    let securities: [SelectOption]
+    let templates: [TemplateRow]
+    let smtpConfigured: Bool
+    let outboxFilters: [Filter]
+    let outbox: [OutboxRow]
+}
+
+struct MailboxEditContext: Encodable {
+    let layout: LayoutContext
+    let error: String?
+    let id: String
+    let form: MailboxForm
+    let departments: [SelectOption]
+    let securities: [SelectOption]
+}
+
+struct TemplateEditContext: Encodable {
+    let layout: LayoutContext
+    let error: String?
+    let title: String
+    let url: String
+    let subject: String
+    let body: String
+    let placeholders: [String]
+    let edited: Bool
+}

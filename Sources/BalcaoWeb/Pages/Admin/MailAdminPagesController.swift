@@ -1,0 +1,206 @@
+import BalcaoCore
+import Foundation
+import Vapor
+
+/// `/agent/admin/mail`: mailboxes (addresses, departments, IMAP polling), notification templates and the outbox.
+/// Admins only; every change goes through `MailAdministration`, which checks that again.
+struct MailAdminPagesController: RouteCollection {
+    let services: BalcaoServices
+
+    func boot(routes: any RoutesBuilder) throws {
+        let mail = routes.grouped("admin", "mail")
+        mail.get(use: overview)
+        mail.post("mailboxes", use: createMailbox)
+        mail.get("mailboxes", ":mailboxID", use: editMailbox)
+        mail.post("mailboxes", ":mailboxID", use: updateMailbox)
+        mail.post("mailboxes", ":mailboxID", "delete", use: deleteMailbox)
+        mail.get("templates", ":kind", ":language", use: editTemplate)
+        mail.post("templates", ":kind", ":language", use: saveTemplate)
+        mail.post("templates", ":kind", ":language", "reset", use: resetTemplate)
+        mail.post("outbox", ":outboxID", "retry", use: retry)
+    }
+
+    @Sendable func overview(req: Request) async throws -> Response {
+        try await renderOverview(req, form: MailboxForm(nil), error: nil)
+    }
+
+    @Sendable func createMailbox(req: Request) async throws -> Response {
+        let form = try req.content.decode(MailboxForm.self)
+        do {
+            _ = try await services.mailAdmin.createMailbox(form.draft, by: try req.session.agent)
+            return req.redirect(to: "/agent/admin/mail?flash=saved")
+        } catch let error where FormError.isUserError(error) {
+            return try await renderOverview(req, form: form, error: FormError.message(error))
+        }
+    }
+
+    @Sendable func editMailbox(req: Request) async throws -> Response {
+        let mailbox = try await mailbox(req)
+        return try await renderMailbox(req, id: mailbox.id, form: MailboxForm(mailbox), error: nil)
+    }
+
+    @Sendable func updateMailbox(req: Request) async throws -> Response {
+        let id = try await mailbox(req).id
+        let form = try req.content.decode(MailboxForm.self)
+        do {
+            _ = try await services.mailAdmin.updateMailbox(id, form.draft, by: try req.session.agent)
+            return req.redirect(to: "/agent/admin/mail?flash=saved")
+        } catch let error where FormError.isUserError(error) {
+            return try await renderMailbox(req, id: id, form: form, error: FormError.message(error))
+        }
+    }
+
+    @Sendable func deleteMailbox(req: Request) async throws -> Response {
+        try await services.mailAdmin.deleteMailbox(try await mailbox(req).id, by: try req.session.agent)
+        return req.redirect(to: "/agent/admin/mail?flash=saved")
+    }
+
+    @Sendable func editTemplate(req: Request) async throws -> Response {
+        let (kind, language) = try templateKey(req)
+        let (template, edited) = try await services.mailAdmin.template(kind, language)
+        return try await renderTemplate(req, template, edited: edited, error: nil)
+    }
+
+    @Sendable func saveTemplate(req: Request) async throws -> Response {
+        let (kind, language) = try templateKey(req)
+        let form = try req.content.decode([String: String].self)
+        let template = NotificationTemplate(
+            kind: kind, language: language, subject: form["subject"] ?? "", body: form["body"] ?? "")
+        do {
+            try await services.mailAdmin.saveTemplate(template, by: try req.session.agent)
+            return req.redirect(to: "/agent/admin/mail?flash=saved")
+        } catch let error where FormError.isUserError(error) {
+            return try await renderTemplate(req, template, edited: true, error: FormError.message(error))
+        }
+    }
+
+    @Sendable func resetTemplate(req: Request) async throws -> Response {
+        let (kind, language) = try templateKey(req)
+        try await services.mailAdmin.resetTemplate(kind, language, by: try req.session.agent)
+        return req.redirect(to: "/agent/admin/mail?flash=saved")
+    }
+
+    @Sendable func retry(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("outboxID").flatMap(OutboxMail.ID.init) else { throw Abort(.notFound) }
+        _ = try await services.mailAdmin.retry(id, by: try req.session.agent)
+        return req.redirect(to: "/agent/admin/mail?outbox=pending&flash=saved")
+    }
+
+    // MARK: - Pages
+
+    private func renderOverview(_ req: Request, form: MailboxForm, error: String?) async throws -> Response {
+        let agent = try requireAdmin(req)
+        let frame = PageFrame(services: services)
+        let l = frame.localizer(for: req, agent: agent)
+        let snapshot = try await req.directorySnapshot(services)
+        let filter = (try? req.query.get(String.self, at: "outbox")).flatMap(OutboxFilter.init) ?? .all
+        let counts = try await services.outbox.outboxCounts()
+        let edited = try await services.mailStore.templates()
+        let context = MailAdminContext(
+            layout: try await frame.layout(for: req, l, title: l["email_channel"]), error: error,
+            mailboxes: try await services.mailStore.mailboxes().map { mailbox in
+                .init(
+                    id: mailbox.id.description, address: mailbox.address.value, displayName: mailbox.displayName,
+                    department: mailbox.departmentID.flatMap { snapshot.departmentNames[$0] } ?? l["no_department"],
+                    imap: mailbox.imap.map { "\($0.username)@\($0.host):\($0.port)/\($0.folder)" } ?? "—",
+                    active: mailbox.isActive, lastPoll: mailbox.lastPolledAt.map(l.dateTime) ?? l["never"],
+                    lastError: mailbox.lastError)
+            },
+            form: form, departments: departmentOptions(snapshot, selected: form.department, l),
+            securities: securityOptions(selected: form.imap_security),
+            templates: NotificationTemplate.Kind.allCases.map { kind in
+                .init(
+                    kind: l["template_\(kind.rawValue)"],
+                    links: SupportedLanguage.allCases.map { language in
+                        .init(
+                            label: language.rawValue, url: "/agent/admin/mail/templates/\(kind.rawValue)/\(language.rawValue)",
+                            edited: edited.contains { $0.kind == kind && $0.language == language })
+                    })
+            },
+            smtpConfigured: services.outboxDelivery != nil,
+            outboxFilters: OutboxFilter.allCases.map { option in
+                let count = option == .all ? nil : OutboxMail.State(rawValue: option.rawValue).flatMap { counts[$0] }
+                return .init(
+                    label: option == .all ? "∗" : l["outbox_\(option.rawValue)"],
+                    url: "/agent/admin/mail?outbox=\(option.rawValue)", count: count.map { " (\($0))" } ?? "",
+                    current: option == filter)
+            },
+            outbox: try await services.outbox.outbox(filter, limit: 100).map { mail in
+                .init(
+                    id: mail.id.description, created: l.dateTime(mail.createdAt),
+                    recipients: mail.recipients.joined(separator: ", "), subject: mail.subject, state: mail.state.rawValue,
+                    stateLabel: l["outbox_\(mail.state.rawValue)"], attempts: mail.attempts, lastError: mail.lastError,
+                    canRetry: mail.state == .failed)
+            })
+        return try await req.view.render("agent/admin-mail", context)
+            .encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
+    }
+
+    private func renderMailbox(_ req: Request, id: Mailbox.ID, form: MailboxForm, error: String?) async throws
+        -> Response
+    {
+        let agent = try requireAdmin(req)
+        let frame = PageFrame(services: services)
+        let l = frame.localizer(for: req, agent: agent)
+        let snapshot = try await req.directorySnapshot(services)
+        let context = MailboxEditContext(
+            layout: try await frame.layout(for: req, l, title: l["edit_mailbox"]), error: error, id: id.description,
+            form: form, departments: departmentOptions(snapshot, selected: form.department, l),
+            securities: securityOptions(selected: form.imap_security))
+        return try await req.view.render("agent/admin-mailbox", context)
+            .encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
+    }
+
+    private func renderTemplate(_ req: Request, _ template: NotificationTemplate, edited: Bool, error: String?)
+        async throws -> Response
+    {
+        let agent = try requireAdmin(req)
+        let frame = PageFrame(services: services)
+        let l = frame.localizer(for: req, agent: agent)
+        let title = "\(l["template_\(template.kind.rawValue)"]) · \(template.language.rawValue)"
+        let context = TemplateEditContext(
+            layout: try await frame.layout(for: req, l, title: title), error: error, title: title,
+            url: "/agent/admin/mail/templates/\(template.kind.rawValue)/\(template.language.rawValue)",
+            subject: template.subject, body: template.body,
+            placeholders: template.kind.placeholders.map { "{{\($0)}}" }, edited: edited)
+        return try await req.view.render("agent/admin-template", context)
+            .encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
+    }
+
+    // MARK: - Helpers
+
+    private func requireAdmin(_ req: Request) throws -> Agent {
+        let agent = try req.session.agent
+        try DirectoryService.requireAdmin(agent)
+        return agent
+    }
+
+    private func mailbox(_ req: Request) async throws -> Mailbox {
+        _ = try requireAdmin(req)
+        guard let id = req.parameters.get("mailboxID").flatMap(Mailbox.ID.init),
+            let mailbox = try await services.mailStore.mailbox(id)
+        else { throw Abort(.notFound) }
+        return mailbox
+    }
+
+    private func templateKey(_ req: Request) throws -> (NotificationTemplate.Kind, SupportedLanguage) {
+        _ = try requireAdmin(req)
+        guard let kind = req.parameters.get("kind").flatMap(NotificationTemplate.Kind.init),
+            let language = req.parameters.get("language").flatMap(SupportedLanguage.init(rawValue:))
+        else { throw Abort(.notFound) }
+        return (kind, language)
+    }
+
+    private func departmentOptions(_ snapshot: DirectorySnapshot, selected: String?, _ l: Localizer) -> [SelectOption] {
+        [SelectOption(value: "", label: l["no_department"], selected: (selected ?? "").isEmpty)]
+            + snapshot.departments.map {
+                SelectOption(value: $0.id.description, label: $0.name, selected: $0.id.description == selected)
+            }
+    }
+
+    private func securityOptions(selected: String?) -> [SelectOption] {
+        IMAPSettings.Security.allCases.map {
+            SelectOption(value: $0.rawValue, label: $0.rawValue.uppercased(), selected: $0.rawValue == selected)
+        }
+    }
+}

@@ -1,0 +1,165 @@
+"""The email channel end to end against real servers: Dovecot (IMAP) and an SMTP sink, both started by
+scripts/test-browser (scripts/mail-servers) on loopback. An admin sets up the mailbox in the admin pages; a customer's
+mail delivered to the IMAP mailbox becomes a ticket; the agent's reply leaves through SMTP with threading headers;
+the customer's answer threads onto the same ticket.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import imaplib
+import os
+import ssl
+import time
+import uuid
+from email.message import EmailMessage
+from email.utils import make_msgid
+from pathlib import Path
+
+import pytest
+
+import pages
+
+MAIL_TIMEOUT = 60  # seconds: one poll interval (10 s) plus the outbox tick, on a loaded CI machine
+
+
+def mail_env() -> dict:
+    keys = ["BALCAO_TEST_IMAP_PORT", "BALCAO_TEST_IMAP_USER", "BALCAO_TEST_IMAP_PASSWORD", "BALCAO_TEST_IMAP_CA",
+            "BALCAO_TEST_SMTP_DIR"]
+    missing = [key for key in keys if not os.environ.get(key)]
+    if missing:
+        if os.environ.get("BALCAO_TEST_MAIL") == "0":
+            pytest.skip("mail servers turned off (BALCAO_TEST_MAIL=0)")
+        pytest.fail(f"mail servers are not running: {', '.join(missing)} unset (scripts/test-browser starts them)")
+    return {key: os.environ[key] for key in keys}
+
+
+def deliver(env: dict, message: EmailMessage) -> None:
+    """Puts a message in the mailbox's INBOX over IMAP (STARTTLS, the test CA), as an MTA would have."""
+    context = ssl.create_default_context(cafile=env["BALCAO_TEST_IMAP_CA"])
+    with imaplib.IMAP4("127.0.0.1", int(env["BALCAO_TEST_IMAP_PORT"])) as imap:
+        imap.starttls(ssl_context=context)
+        imap.login(env["BALCAO_TEST_IMAP_USER"], env["BALCAO_TEST_IMAP_PASSWORD"])
+        status, _ = imap.append("INBOX", None, None, message.as_bytes(policy=email.policy.SMTP))
+        assert status == "OK", f"IMAP APPEND answered {status}"
+
+
+def unseen_count(env: dict) -> int:
+    context = ssl.create_default_context(cafile=env["BALCAO_TEST_IMAP_CA"])
+    with imaplib.IMAP4("127.0.0.1", int(env["BALCAO_TEST_IMAP_PORT"])) as imap:
+        imap.starttls(ssl_context=context)
+        imap.login(env["BALCAO_TEST_IMAP_USER"], env["BALCAO_TEST_IMAP_PASSWORD"])
+        imap.select("INBOX")
+        _, data = imap.search(None, "UNSEEN")
+        return len(data[0].split())
+
+
+def sent_mail(env: dict, predicate, what: str) -> email.message.EmailMessage:
+    """Waits for a message in the SMTP sink's folder that `predicate` accepts."""
+    folder = Path(env["BALCAO_TEST_SMTP_DIR"])
+    deadline = time.monotonic() + MAIL_TIMEOUT
+    while time.monotonic() < deadline:
+        for path in sorted(folder.glob("*.eml")):
+            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            if predicate(message):
+                return message
+        time.sleep(0.5)
+    raise AssertionError(f"no mail {what} reached the SMTP sink in {MAIL_TIMEOUT} s")
+
+
+def wait_for(condition, what: str):
+    deadline = time.monotonic() + MAIL_TIMEOUT
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.5)
+    raise AssertionError(f"{what} did not happen in {MAIL_TIMEOUT} s")
+
+
+def find_ticket(desk, subject: str):
+    listed = desk.api("GET", "/tickets?sort=-created_at&limit=20")["data"]
+    return next((t for t in listed if subject in t["subject"]), None)
+
+
+def test_a_customer_mail_becomes_a_ticket_and_the_conversation_threads_both_ways(desk, signed_in):
+    env = mail_env()
+    support = desk.department("Customer Support")
+    desk_address = env["BALCAO_TEST_IMAP_USER"]
+
+    # The admin connects the desk's mailbox in the admin pages.
+    driver = signed_in()
+    pages.go(driver, desk.base_url, "/agent/admin/mail")
+    pages.type_into(driver, "#mb-address", desk_address)
+    pages.type_into(driver, "#mb-name", "Suporte Balcão")
+    pages.choose(driver, "#mb-department", support["id"])
+    pages.type_into(driver, "#mb-imap-host", "127.0.0.1")
+    pages.type_into(driver, "#mb-imap-port", env["BALCAO_TEST_IMAP_PORT"])
+    pages.choose(driver, "#mb-imap-security", "starttls")
+    pages.type_into(driver, "#mb-imap-username", desk_address)
+    pages.type_into(driver, "#mb-imap-password", env["BALCAO_TEST_IMAP_PASSWORD"])
+    pages.type_into(driver, "#mb-imap-interval", "10")
+    pages.click(driver, "#mb-submit")
+    pages.present(driver, f'#mailboxes-table tr[data-mailbox="{desk_address}"]', "the new mailbox is not listed")
+
+    # A customer writes in (Portuguese, with an attachment).
+    tag = uuid.uuid4().hex[:8]
+    customer = f"cliente-{tag}@cliente.example"
+    subject = f"Não consigo emitir a nota fiscal {tag}"
+    first = EmailMessage()
+    first["From"] = f"Joana Cliente <{customer}>"
+    first["To"] = desk_address
+    first["Subject"] = subject
+    first["Message-ID"] = make_msgid(domain="cliente.example")
+    first.set_content("Olá, o sistema dá erro ao emitir a nota fiscal nº 123.\n\nJoana")
+    first.add_attachment(b"%PDF-1.4 erro", maintype="application", subtype="pdf", filename="erro.pdf")
+    deliver(env, first)
+
+    ticket = wait_for(lambda: find_ticket(desk, subject), "the ticket for the customer's mail")
+    assert ticket["channel"] == "email"
+    assert ticket["departmentId"] == support["id"]
+    thread = desk.messages(ticket["id"])
+    assert "emitir a nota fiscal nº 123" in thread[0]["text"]
+    assert {"erro.pdf", "original.eml"} <= {a["filename"] for a in thread[0]["attachments"]}
+    wait_for(lambda: unseen_count(env) == 0, "the processed mail being marked seen")
+
+    # The customer got the "ticket received" auto-reply, threaded to her mail.
+    received = sent_mail(env, lambda m: m["To"] and customer in m["To"] and m["Auto-Submitted"] == "auto-replied",
+                         "auto-reply to the customer")
+    assert f"[#{ticket['number']}]" in received["Subject"]
+    assert received["In-Reply-To"] == first["Message-ID"]
+
+    # The agent replies in the workspace; the reply leaves by SMTP with the threading headers.
+    reply_text = f"Joana, corrigimos o cadastro fiscal ({tag}). Pode tentar de novo?"
+    pages.open_ticket(driver, desk.base_url, ticket["number"])
+    pages.post_message(driver, "reply", reply_text)
+    pages.wait_message(driver, "reply", reply_text)
+    reply = sent_mail(env, lambda m: m["To"] and customer in m["To"] and tag in m.get_body(("plain",)).get_content()
+                      and m["Auto-Submitted"] is None, "with the agent's reply")
+    assert f"[#{ticket['number']}]" in reply["Subject"]
+    assert first["Message-ID"] in reply["References"]
+    assert reply["In-Reply-To"] is not None
+    assert desk_address in reply["Reply-To"]
+    assert reply.get_body(("html",)) is not None, "the reply has no HTML part"
+
+    # The customer answers that mail; it threads onto the same ticket, quoted history trimmed.
+    answer = EmailMessage()
+    answer["From"] = f"Joana Cliente <{customer}>"
+    answer["To"] = desk_address
+    answer["Subject"] = "Re: " + reply["Subject"]
+    answer["Message-ID"] = make_msgid(domain="cliente.example")
+    answer["In-Reply-To"] = reply["Message-ID"]
+    answer["References"] = f"{first['Message-ID']} {reply['Message-ID']}"
+    answer.set_content(f"Funcionou, obrigada! ({tag})\n\nEm qua., 25 de nov. de 2026, Suporte escreveu:\n> {reply_text}\n")
+    deliver(env, answer)
+
+    def threaded():
+        replies = [m for m in desk.messages(ticket["id"]) if f"Funcionou, obrigada! ({tag})" in m["text"]]
+        return replies[0] if replies else None
+
+    stored = wait_for(threaded, "the customer's answer threading onto the ticket")
+    assert stored["kind"] == "reply"
+    assert reply_text not in stored["text"], "the quoted history was not trimmed"
+    pages.wait_message(driver, "reply", f"Funcionou, obrigada! ({tag})")
+    assert find_ticket(desk, subject)["id"] == ticket["id"]
