@@ -45,7 +45,25 @@ public enum DeskSetup {
     public static func seedDemo(services: BalcaoServices) async throws -> DemoSeeder.Summary? {
         guard try await !services.credentials.hasAgents() else { return nil }
         let seeder = DemoSeeder(directory: services.directory, tickets: services.ticketStore, blobs: services.blobs)
-        return try await seeder.seed(now: services.clock.now)
+        let summary = try await seeder.seed(now: services.clock.now)
+        try await addDemoMailboxes(services: services)
+        return summary
+    }
+
+    /// One receiving address per demo desk, so `balcao ingest-email --to suporte@balcao.example` and the inbound
+    /// API route mail to the right department out of the box (no IMAP: there is no real mailbox behind them).
+    static func addDemoMailboxes(services: BalcaoServices) async throws {
+        let addresses = [
+            "Customer Support": ("suporte@balcao.example", "Suporte Balcão"),
+            "IT": ("ti@balcao.example", "TI Balcão"), "HR": ("rh@balcao.example", "RH Balcão"),
+            "Finance": ("financeiro@balcao.example", "Financeiro Balcão"),
+            "Facilities": ("facilities@balcao.example", "Facilities Balcão"),
+        ]
+        for department in try await services.directory.departments(.everything) {
+            guard let (address, name) = addresses[department.name], let email = EmailAddress(address) else { continue }
+            try await services.mailStore.save(
+                Mailbox(address: email, displayName: name, departmentID: department.id, createdAt: services.clock.now))
+        }
     }
 
     /// 20 characters from an alphabet without look-alikes (no 0/O, 1/l/I), about 115 bits.

@@ -163,3 +163,37 @@ def test_a_customer_mail_becomes_a_ticket_and_the_conversation_threads_both_ways
     assert reply_text not in stored["text"], "the quoted history was not trimmed"
     pages.wait_message(driver, "reply", f"Funcionou, obrigada! ({tag})")
     assert find_ticket(desk, subject)["id"] == ticket["id"]
+
+
+def test_the_mta_pipe_stores_a_mail_once_and_refuses_unreadable_mail(tmp_path):
+    """`balcao ingest-email --to ADDRESS < message.eml`, as an MTA's pipe runs it, with sysexits exit codes."""
+    from conftest import BINARY, ROOT
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BALCAO_")}
+    message = EmailMessage()
+    message["From"] = "Rui Fornecedor <rui@fornecedor.example>"
+    message["To"] = "compras@empresa.example"
+    message["Subject"] = "Cotação de toners"
+    message["Message-ID"] = make_msgid(domain="fornecedor.example")
+    message.set_content("Segue a cotação pedida, válida até sexta.")
+    raw = message.as_bytes(policy=email.policy.SMTP)
+
+    def ingest(data: bytes, *extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(BINARY), "ingest-email", "--data-dir", str(tmp_path), *extra], input=data, cwd=ROOT, env=env,
+            capture_output=True, timeout=120)
+
+    def said(result: subprocess.CompletedProcess, start: str) -> bool:
+        return any(line.startswith(start) for line in result.stdout.decode().splitlines())
+
+    first = ingest(raw, "--to", "compras@empresa.example")
+    assert first.returncode == 0, first.stderr.decode()
+    assert said(first, "opened ticket #"), first.stdout.decode()
+    again = ingest(raw, "--to", "compras@empresa.example")
+    assert again.returncode == 0 and said(again, "duplicate"), again.stdout.decode()
+    unreadable = ingest(b"Subject: sem remetente\r\n\r\ntexto")
+    assert unreadable.returncode == 65, unreadable.stderr.decode()
+    assert b"From" in unreadable.stderr
+    bad_flag = ingest(raw, "--to", "not-an-address")
+    assert bad_flag.returncode == 64

@@ -39,7 +39,9 @@ public enum MIMEParser {
         mail.html = html(of: content.pieces)
         mail.attachments = content.attachments
         mail.automation = AutomatedMail(headers: headers)
-        mail.warnings = warnings
+        // A message of thousands of broken parts must not carry thousands of warnings.
+        mail.warnings =
+            warnings.count <= 100 ? warnings : warnings.prefix(99) + ["\(warnings.count - 99) more warnings"]
         return mail
     }
 

@@ -66,25 +66,15 @@ public enum MailComposer {
     private static func attachmentLeaf(_ attachment: MailAttachment) -> Node {
         let type = AttachmentUpload.safeContentType(attachment.contentType)
         let name = AttachmentUpload.safeFilename(attachment.fileName)
-        var headers = HeaderWriter.field(
-            "Content-Type", atoms: [type + ";"] + spaced(HeaderWriter.fileNameParameters(name, parameter: "name")))
+        var headers = HeaderWriter.field("Content-Type", atoms: [type + ";"] + HeaderWriter.nameParameterAtoms(name))
         headers += "Content-Transfer-Encoding: base64\r\n"
         let disposition = attachment.isInline ? "inline;" : "attachment;"
         headers += HeaderWriter.field(
-            "Content-Disposition",
-            atoms: [disposition] + spaced(HeaderWriter.fileNameParameters(name, parameter: "filename")))
+            "Content-Disposition", atoms: [disposition] + HeaderWriter.fileNameParameterAtoms(name))
         if let contentID = attachment.contentID {
             headers += "Content-ID: \(MessageIDs.bracketed(HeaderWriter.singleLine(contentID)))\r\n"
         }
         return .leaf(headers: headers, body: Base64.encode(attachment.data))
-    }
-
-    /// Parameters separated by ";" and split at spaces into foldable atoms.
-    private static func spaced(_ parameters: [String]) -> [String] {
-        parameters.enumerated().flatMap { offset, parameter in
-            let text = offset < parameters.count - 1 ? parameter + ";" : parameter
-            return text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        }
     }
 
     private static func render(_ node: Node) -> (headers: String, body: [UInt8]) {

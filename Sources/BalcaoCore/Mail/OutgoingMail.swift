@@ -2,10 +2,15 @@ import Foundation
 
 /// A message Balcão sends: a ticket reply, a notification or an auto-acknowledgement.
 public struct OutgoingMail: Sendable {
+    /// The sender, usually the desk's mailbox with the agent's or desk's name.
     public var from: MailAddress
+    /// The recipients; `To` is omitted when empty.
     public var to: [MailAddress]
+    /// Copied recipients; `Cc` is omitted when empty.
     public var cc: [MailAddress]
+    /// Where replies should go, when not to `from` (e.g. a ticket-specific address).
     public var replyTo: MailAddress?
+    /// The subject, any text; non-ASCII is written as encoded words and line breaks become spaces.
     public var subject: String
     /// The id of this message, without angle brackets (see `MailComposer.newMessageID(domain:)`).
     public var messageID: String
@@ -13,9 +18,11 @@ public struct OutgoingMail: Sendable {
     public var inReplyTo: String?
     /// The thread's ids, oldest first, without angle brackets.
     public var references: [String]
+    /// The `Date` header, written in UTC.
     public var date: Date
     /// The plain-text body. When empty and `html` is set, it is derived from the HTML.
     public var text: String
+    /// An HTML version of the body, sent as multipart/alternative with `text`; written as given.
     public var html: String?
     /// Files to attach. Inline ones with a `contentID` are placed next to the HTML (`multipart/related`).
     public var attachments: [MailAttachment]

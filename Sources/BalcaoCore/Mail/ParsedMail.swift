@@ -13,8 +13,11 @@ public struct ParsedMail: Sendable {
     public var references: [String]
     /// The first mailbox of `From` (or of `Sender` when `From` is missing).
     public var from: MailAddress?
+    /// Where replies should go instead of `from`; empty when the header is missing.
     public var replyTo: [MailAddress]
+    /// Every mailbox of every `To` field; group names are dropped.
     public var to: [MailAddress]
+    /// Every mailbox of every `Cc` field.
     public var cc: [MailAddress]
     /// The subject, RFC 2047-decoded, unfolded and trimmed; empty when missing.
     public var subject: String

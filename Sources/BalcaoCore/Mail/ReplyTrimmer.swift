@@ -96,11 +96,13 @@ public enum ReplyTrimmer {
         ].contains(words)
     }
 
-    /// Outlook's header block: a From/De line followed within four lines by Sent/Date/Enviado/Enviada/Data.
+    /// Outlook's header block: a From/De line followed within four lines by Sent/Date/Enviado/Enviada (em)/Data.
     private static func isOutlookBlock(_ lines: [String], at index: Int) -> Bool {
         guard startsWithAny(lines[index], ["from:", "de:"]) else { return false }
         for line in lines[(index + 1)..<min(index + 5, lines.count)] {
-            if startsWithAny(line, ["sent:", "date:", "enviado:", "enviada:", "enviado em:", "data:"]) { return true }
+            if startsWithAny(line, ["sent:", "date:", "enviado:", "enviada:", "enviado em:", "enviada em:", "data:"]) {
+                return true
+            }
         }
         return false
     }

@@ -63,6 +63,19 @@ struct MailComposerTests {
         #expect(head.components(separatedBy: "\r\n").filter { $0.hasPrefix(" ") }.count > 10)
     }
 
+    @Test("A subject with a word too long to fold is encoded so that lines stay short")
+    func unfoldableWord() {
+        let subject = "Link: https://example.com/" + String(repeating: "a", count: 2000)
+
+        let bytes = MailComposer.render(Self.sample(subject: subject))
+
+        #expect(
+            headerBlock(Self.sample(subject: subject)).components(separatedBy: "\r\n").allSatisfy {
+                $0.utf8.count <= 78
+            })
+        #expect(MIMEParser.parse(bytes).subject == subject)
+    }
+
     @Test("Encoded words never pass 75 characters")
     func encodedWordLength() {
         let head = headerBlock(Self.sample(subject: String(repeating: "ação ", count: 60)))

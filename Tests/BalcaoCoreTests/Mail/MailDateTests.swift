@@ -40,6 +40,13 @@ struct MailDateTests {
         #expect(MailDate.format(Date(timeIntervalSince1970: 951_782_400)) == "Tue, 29 Feb 2000 00:00:00 +0000")
     }
 
+    @Test("Absurd dates are clamped instead of trapping")
+    func absurdDates() {
+        #expect(MailDate.format(Date(timeIntervalSince1970: 1e300)) == "Fri, 31 Dec 9999 23:59:59 +0000")
+        #expect(MailDate.format(Date(timeIntervalSince1970: -.infinity)) == "Thu, 01 Jan 1970 00:00:00 +0000")
+        #expect(MailDate.format(Date(timeIntervalSince1970: -1e300)) == "Mon, 01 Jan 0001 00:00:00 +0000")
+    }
+
     @Test("A written date reads back to the same second")
     func roundTrip() {
         for seconds in stride(from: 0, to: 4_000_000_000, by: 123_456_789) {

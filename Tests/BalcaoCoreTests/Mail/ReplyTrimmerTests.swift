@@ -111,6 +111,29 @@ struct ReplyTrimmerTests {
         #expect(visible("") == "")
     }
 
+    @Test("An HTML-only Outlook reply converted to text is trimmed at its header block")
+    func outlookHTMLReply() {
+        let html = """
+            <div class="WordSection1"><p class="MsoNormal">Pode fechar o chamado.</p><p class="MsoNormal">&nbsp;</p>
+            <div style="border:none;border-top:solid #E1E1E1 1.0pt"><p class="MsoNormal"><b>De:</b> Suporte Balcão
+            &lt;suporte@balcao.example&gt;<br><b>Enviada em:</b> terça-feira, 3 de março de 2026 10:00<br>
+            <b>Para:</b> Ana<br><b>Assunto:</b> [#1042] Fatura</p></div><p class="MsoNormal">Olá Ana…</p></div>
+            """
+
+        #expect(visible(HTMLSanitizer.plainText(fromHTML: html)) == "Pode fechar o chamado.")
+    }
+
+    @Test("A Gmail HTML reply converted to text is trimmed at its attribution")
+    func gmailHTMLReply() {
+        let html = """
+            <div dir="ltr">Obrigado!</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Tue, \
+            Mar 3, 2026 at 10:00 AM Suporte &lt;suporte@balcao.example&gt; wrote:<br></div><blockquote \
+            class="gmail_quote">Olá</blockquote></div>
+            """
+
+        #expect(visible(HTMLSanitizer.plainText(fromHTML: html)) == "Obrigado!")
+    }
+
     @Test("CRLF line ends and trailing blank lines are handled")
     func lineEnds() {
         #expect(visible("Linha 1\r\nLinha 2\r\n\r\n\r\n") == "Linha 1\nLinha 2")

@@ -19,6 +19,18 @@ struct DeskSetupTests {
         }
     }
 
+    @Test("Demo mailboxes route mail to their departments out of the box")
+    func demoMailboxes() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let support = try await app.post("/api/v1/departments", ["name": "Customer Support", "kind": "external"] as JSON)
+                .json(DepartmentDTO.self)
+            try await DeskSetup.addDemoMailboxes(services: app.services)
+            let mailbox = try #require(try await app.services.mailStore.mailbox(address: EmailAddress("suporte@balcao.example")!))
+            #expect(mailbox.departmentID?.rawValue == support.id)
+            #expect(try await app.services.mailStore.mailboxes().count == 1)  // only desks that exist
+        }
+    }
+
     @Test("An admin gets a working password and token; a weak password or a taken email is refused")
     func createAdmin() async throws {
         try await TestApp.run(.sqlite) { app in
