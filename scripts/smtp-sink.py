@@ -5,15 +5,18 @@ Needs: pip install aiosmtpd   (tested with 1.4.6; scripts/mail-servers sets up a
 Usage:
   scripts/smtp-sink.py --port PORT --dir DIR [--host 127.0.0.1]
                        [--cert cert.pem --key key.pem [--smtps] [--require-starttls]]
-                       [--auth USER:PASS]
+                       [--auth USER:PASS] [--xoauth2 USER:TOKEN]
 Each message -> DIR/NNNNNN.eml (raw bytes as received, dot-stuffing removed) + DIR/NNNNNN.json
   ({"mail_from", "rcpt_tos", "auth_user", "tls"}); files appear atomically (rename).
 --cert/--key  : offer STARTTLS (or implicit TLS with --smtps, i.e. port-465 style).
 --auth        : advertise AUTH PLAIN/LOGIN and require it before MAIL FROM. With a cert, AUTH
                 is only allowed after STARTTLS (aiosmtpd default); without one it is allowed in clear.
+--xoauth2     : (with --auth) also advertise AUTH XOAUTH2 and accept this one OAuth 2.0 access token for USER.
+                A wrong one gets Google's exchange: a 334 base64 JSON error, then 535 after the client's
+                empty line.
 Prints "smtp-sink ready on HOST:PORT" once it accepts connections; SIGTERM/SIGINT stop it (exit 0).
 """
-import argparse, json, logging, os, signal, ssl, threading, warnings
+import argparse, base64, hmac, json, logging, os, signal, ssl, threading, warnings
 warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
 logging.getLogger("mail.log").setLevel(logging.ERROR)   # hide aiosmtpd deprecation chatter
 
@@ -21,11 +24,11 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--host", default="127.0.0.1"); ap.add_argument("--port", type=int, required=True)
 ap.add_argument("--dir", required=True); ap.add_argument("--cert"); ap.add_argument("--key")
 ap.add_argument("--smtps", action="store_true"); ap.add_argument("--require-starttls", action="store_true")
-ap.add_argument("--auth", help="USER:PASS")
+ap.add_argument("--auth", help="USER:PASS"); ap.add_argument("--xoauth2", help="USER:TOKEN")
 a = ap.parse_args()
 try:
     from aiosmtpd.controller import Controller
-    from aiosmtpd.smtp import AuthResult, LoginPassword
+    from aiosmtpd.smtp import MISSING, AuthResult, LoginPassword
 except ImportError:
     raise SystemExit("smtp-sink.py: aiosmtpd missing; run it with a Python that has `pip install aiosmtpd`")
 os.makedirs(a.dir, exist_ok=True)
@@ -42,6 +45,29 @@ class Sink:
             os.rename(base + ext + ".tmp", base + ext)
         return "250 OK stored"
 
+class OAuthSink(Sink):
+    """Sink plus AUTH XOAUTH2: aiosmtpd offers every auth_<MECHANISM> method of the handler."""
+
+    async def auth_XOAUTH2(self, server, args):
+        if len(args) == 1:   # "AUTH XOAUTH2": the initial response follows an empty challenge
+            blob = await server.challenge_auth("")
+            if blob is MISSING: return AuthResult(success=False, handled=True)
+        else:
+            try: blob = base64.b64decode(args[1], validate=True)
+            except ValueError:
+                await server.push("501 5.5.2 Can't decode base64"); return AuthResult(success=False, handled=True)
+        fields = dict(f.split("=", 1) for f in blob.decode("utf-8", "replace").split("\x01") if "=" in f)
+        user, token = a.xoauth2.split(":", 1)
+        bearer = fields.get("auth", "").encode()
+        if fields.get("user") == user and hmac.compare_digest(bearer, ("Bearer " + token).encode()):
+            server.session.sink_user = user
+            return AuthResult(success=True, auth_data=user)
+        error = json.dumps({"status": "401", "schemes": "Bearer", "scope": "https://mail.google.com/"},
+                           separators=(",", ":"))
+        if await server.challenge_auth(error) is MISSING:   # the client answered "*": 501 already sent
+            return AuthResult(success=False, handled=True)
+        return AuthResult(success=False, handled=False)   # -> 535
+
 def authenticator(server, session, envelope, mechanism, auth_data):
     user, pw = a.auth.split(":", 1)
     ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user and auth_data.password.decode() == pw
@@ -56,7 +82,7 @@ if a.cert:
 if a.auth:
     kw.update(authenticator=authenticator, auth_required=True,
               auth_require_tls=bool(a.cert and not a.smtps))
-ctl = Controller(Sink(), hostname=a.host, port=a.port, **kw)
+ctl = Controller(OAuthSink() if a.auth and a.xoauth2 else Sink(), hostname=a.host, port=a.port, **kw)
 ctl.start()
 print("smtp-sink ready on %s:%d" % (a.host, a.port), flush=True)
 stop = threading.Event()

@@ -31,7 +31,8 @@ public struct BalcaoServices: Sendable {
     let presence = PresenceHub()
     let loginGuard = LoginGuard()
 
-    public init(config: BalcaoConfig, context: StoreContext, clock: any Clock) {
+    /// `mailSigningKey` is the desk's secret (`DeskSecrets.mailSigningKey`), read before the services are built.
+    public init(config: BalcaoConfig, context: StoreContext, clock: any Clock, mailSigningKey: Data) {
         self.config = config
         self.clock = clock
         self.storeContext = context
@@ -50,8 +51,9 @@ public struct BalcaoServices: Sendable {
         let outbox = FluentOutboxStore(context: context)
         self.mailStore = mailStore
         self.outbox = outbox
+        let signer = HMACMailSigner(key: mailSigningKey)
         let notifier = MailNotifier(
-            directory: directory, mail: mailStore, outbox: outbox, blobs: blobs, clock: clock,
+            directory: directory, mail: mailStore, outbox: outbox, blobs: blobs, clock: clock, signer: signer,
             settings: config.mail.settings(publicURL: config.http.publicURL, language: config.defaultLanguage))
         self.notifier = notifier
         let tickets = TicketService(
@@ -59,9 +61,10 @@ public struct BalcaoServices: Sendable {
             attachmentPolicy: AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes),
             bus: MailNotifyingBus(notifier: notifier, next: bus) { Logger(label: "balcao.mail").error("\($0)") })
         self.tickets = tickets
-        self.mailIntake = MailIntake(service: tickets, mail: mailStore, notifier: notifier)
-        self.mailboxPoll = MailboxPoll(intake: mailIntake, mail: mailStore, clock: clock)
-        self.mailAdmin = MailAdministration(mail: mailStore, outbox: outbox, directory: directory, clock: clock)
+        self.mailIntake = MailIntake(service: tickets, mail: mailStore, notifier: notifier, signer: signer)
+        self.mailboxPoll = MailboxPoll(intake: mailIntake, mail: mailStore, clock: clock, alerts: notifier)
+        self.mailAdmin = MailAdministration(
+            mail: mailStore, outbox: outbox, directory: directory, clock: clock, intake: mailIntake)
         self.outboxDelivery = config.mail.smtp.map { smtp in
             OutboxDelivery(
                 outbox: outbox, sender: SMTPMailSender(smtp, heloName: config.mail.heloName(publicURL: config.http.publicURL)),

@@ -16,6 +16,7 @@ public struct TestDesk: Sendable {
     public let outbox: FluentOutboxStore
     public let notifier: MailNotifier
     public let mailIntake: MailIntake
+    public let signer: HMACMailSigner
 
     public init(context: StoreContext, dataDirectory: URL, clock: ManualClock = ManualClock()) {
         self.context = context
@@ -25,8 +26,9 @@ public struct TestDesk: Sendable {
         blobs = FileBlobStore(root: dataDirectory.appendingPathComponent("attachments"))
         mailStore = FluentMailStore(context: context)
         outbox = FluentOutboxStore(context: context)
+        signer = HMACMailSigner(key: Data("test-desk-secret".utf8))
         notifier = MailNotifier(
-            directory: directory, mail: mailStore, outbox: outbox, blobs: blobs, clock: clock,
+            directory: directory, mail: mailStore, outbox: outbox, blobs: blobs, clock: clock, signer: signer,
             settings: MailSettings(
                 defaultSender: MailAddress(name: "Balcão", address: "balcao@desk.example"),
                 messageIDDomain: "desk.example", defaultLanguage: .portugueseBrazil))
@@ -34,7 +36,7 @@ public struct TestDesk: Sendable {
             tickets: tickets, directory: directory, blobs: blobs, clock: clock,
             attachmentPolicy: AttachmentPolicy(maxBytes: 1024 * 1024, maxCount: 5),
             bus: MailNotifyingBus(notifier: notifier, next: SilentEventBus()) { _ in })
-        mailIntake = MailIntake(service: ticketService, mail: mailStore, notifier: notifier)
+        mailIntake = MailIntake(service: ticketService, mail: mailStore, notifier: notifier, signer: signer)
         directoryService = DirectoryService(directory: directory, tickets: tickets, clock: clock)
         credentials = CredentialStore(context: context)
     }

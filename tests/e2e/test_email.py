@@ -83,25 +83,33 @@ def find_ticket(desk, subject: str):
     return next((t for t in listed if subject in t["subject"]), None)
 
 
+def ensure_mailbox(driver, desk, env) -> None:
+    """The admin connects the desk's IMAP mailbox in the admin pages (once per desk)."""
+    address = env["BALCAO_TEST_IMAP_USER"]
+    pages.go(driver, desk.base_url, "/agent/admin/mail")
+    row = f'#mailboxes-table tr[data-mailbox="{address}"]'
+    if pages.exists(driver, row):
+        return
+    pages.type_into(driver, "#mb-address", address)
+    pages.type_into(driver, "#mb-name", "Suporte Balcão")
+    pages.choose(driver, "#mb-department", desk.department("Customer Support")["id"])
+    pages.type_into(driver, "#mb-imap-host", "127.0.0.1")
+    pages.type_into(driver, "#mb-imap-port", env["BALCAO_TEST_IMAP_PORT"])
+    pages.choose(driver, "#mb-imap-security", "starttls")
+    pages.type_into(driver, "#mb-imap-username", address)
+    pages.type_into(driver, "#mb-imap-password", env["BALCAO_TEST_IMAP_PASSWORD"])
+    pages.type_into(driver, "#mb-imap-interval", "10")
+    pages.click(driver, "#mb-submit")
+    pages.present(driver, row, "the new mailbox is not listed")
+
+
 def test_a_customer_mail_becomes_a_ticket_and_the_conversation_threads_both_ways(desk, signed_in):
     env = mail_env()
     support = desk.department("Customer Support")
     desk_address = env["BALCAO_TEST_IMAP_USER"]
 
-    # The admin connects the desk's mailbox in the admin pages.
     driver = signed_in()
-    pages.go(driver, desk.base_url, "/agent/admin/mail")
-    pages.type_into(driver, "#mb-address", desk_address)
-    pages.type_into(driver, "#mb-name", "Suporte Balcão")
-    pages.choose(driver, "#mb-department", support["id"])
-    pages.type_into(driver, "#mb-imap-host", "127.0.0.1")
-    pages.type_into(driver, "#mb-imap-port", env["BALCAO_TEST_IMAP_PORT"])
-    pages.choose(driver, "#mb-imap-security", "starttls")
-    pages.type_into(driver, "#mb-imap-username", desk_address)
-    pages.type_into(driver, "#mb-imap-password", env["BALCAO_TEST_IMAP_PASSWORD"])
-    pages.type_into(driver, "#mb-imap-interval", "10")
-    pages.click(driver, "#mb-submit")
-    pages.present(driver, f'#mailboxes-table tr[data-mailbox="{desk_address}"]', "the new mailbox is not listed")
+    ensure_mailbox(driver, desk, env)
 
     # A customer writes in (Portuguese, with an attachment).
     tag = uuid.uuid4().hex[:8]
@@ -165,7 +173,7 @@ def test_a_customer_mail_becomes_a_ticket_and_the_conversation_threads_both_ways
     assert find_ticket(desk, subject)["id"] == ticket["id"]
 
 
-def test_the_mta_pipe_stores_a_mail_once_and_refuses_unreadable_mail(tmp_path):
+def test_the_mta_pipe_stores_a_mail_once_and_quarantines_unreadable_mail(tmp_path):
     """`balcao ingest-email --to ADDRESS < message.eml`, as an MTA's pipe runs it, with sysexits exit codes."""
     from conftest import BINARY, ROOT
     import subprocess
@@ -193,7 +201,62 @@ def test_the_mta_pipe_stores_a_mail_once_and_refuses_unreadable_mail(tmp_path):
     again = ingest(raw, "--to", "compras@empresa.example")
     assert again.returncode == 0 and said(again, "duplicate"), again.stdout.decode()
     unreadable = ingest(b"Subject: sem remetente\r\n\r\ntexto")
-    assert unreadable.returncode == 65, unreadable.stderr.decode()
-    assert b"From" in unreadable.stderr
+    assert unreadable.returncode == 0 and said(unreadable, "quarantined"), unreadable.stdout.decode()
+    assert "no readable From" in unreadable.stdout.decode()
+    empty = ingest(b"")
+    assert empty.returncode == 65
     bad_flag = ingest(raw, "--to", "not-an-address")
     assert bad_flag.returncode == 64
+
+
+def test_a_naive_auto_responder_cannot_loop_with_the_desk(desk, signed_in):
+    """An auto-responder that sets none of the automatic-mail headers answers every mail it gets with a fresh
+    message (so each one opens a new ticket and earns an auto-reply). The desk's cap on automatic mail per address
+    ends the exchange after a bounded number of messages."""
+    env = mail_env()
+    driver = signed_in()
+    ensure_mailbox(driver, desk, env)
+    token = uuid.uuid4().hex[:8]
+    responder = f"ferias-{token}@parceiro.example"
+    folder = Path(env["BALCAO_TEST_SMTP_DIR"])
+    answered: set[str] = set()
+
+    def desk_mail_to_responder() -> list[Path]:
+        found = []
+        for path in sorted(folder.glob("*.eml")):
+            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            if message["To"] and responder in message["To"]:
+                found.append(path)
+        return found
+
+    def respond(index: int) -> None:
+        mail = EmailMessage()
+        mail["From"] = f"Parceiro <{responder}>"
+        mail["To"] = env["BALCAO_TEST_IMAP_USER"]
+        mail["Subject"] = f"Estou fora do escritório {token} ({index})"
+        mail["Message-ID"] = make_msgid(domain="parceiro.example")
+        mail.set_content("Estou fora do escritório e respondo quando voltar.")
+        deliver(env, mail)
+
+    respond(0)
+    cap = 10  # RecipientRules.automaticPerAddress
+    deadline = time.monotonic() + 300
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        new = [p for p in desk_mail_to_responder() if p.name not in answered]
+        for path in new:
+            answered.add(path.name)
+            respond(len(answered))
+            quiet_since = time.monotonic()
+        if len(answered) >= cap and time.monotonic() - quiet_since > 30:
+            break  # the desk stopped answering: at least three poll intervals without a new mail
+        time.sleep(0.5)
+    sent = desk_mail_to_responder()
+    assert len(sent) == cap, f"the desk sent {len(sent)} automatic mails to the auto-responder (cap {cap})"
+    for path in sent:
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        assert message["Auto-Submitted"] == "auto-replied"
+        assert message["X-Balcao-Loop"], "our loop header is missing"
+    # Every mail of the exchange is still on the desk: stored, never dropped.
+    tickets = desk.api("GET", "/tickets?sort=-created_at&limit=50")["data"]
+    assert sum(token in t["subject"] for t in tickets) == cap + 1

@@ -1,29 +1,22 @@
 import Foundation
 
-/// A text encoding named by a MIME `charset` parameter or an encoded word. Decoding is done here, table by
-/// table, instead of through `String.Encoding`, so that results are the same on every platform.
-enum Charset: Equatable, Sendable {
+/// A text encoding named by a MIME `charset` parameter or an encoded word. UTF-8, US-ASCII, Windows-1252,
+/// ISO-8859-15 and UTF-16 are decoded here, table by table, so that results are the same on every platform;
+/// the legacy multi-byte and Cyrillic/Central European charsets go through the platform (`Charset+Platform.swift`).
+enum Charset: Hashable, Sendable, CaseIterable {
     case utf8, ascii, windows1252, latin9, utf16BigEndian, utf16LittleEndian, utf16
+    case latin2, windows1250, windows1251, koi8R, koi8U
+    case shiftJIS, eucJP, iso2022JP, gb18030, big5, big5HKSCS, eucKR, utf7
 
-    /// ISO-8859-1 is read as Windows-1252: mail labelled latin1 that carries 0x80–0x9F bytes was written on
-    /// Windows (curly quotes, €, –), and C1 control characters never appear in real text. Browsers do the same.
+    /// Reads a label case-insensitively, with the WHATWG aliases (`Charset+Labels.swift`). Nil for an unknown
+    /// label, and for a known one this system cannot decode (glibc without its gconv modules).
     init?(label: String) {
         var name = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if name.hasPrefix("\"") || name.hasPrefix("'") {
             name = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         }
-        switch name {
-        case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": self = .utf8
-        case "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "us", "cp367", "ascii-us": self = .ascii
-        case "iso-8859-1", "iso8859-1", "iso_8859-1", "iso-8859-1:1987", "latin1", "latin-1", "l1", "cp819",
-            "ibm819", "windows-1252", "cp1252", "x-cp1252", "win-1252", "windows1252":
-            self = .windows1252
-        case "iso-8859-15", "iso8859-15", "iso_8859-15", "latin9", "latin-9", "l9": self = .latin9
-        case "utf-16be": self = .utf16BigEndian
-        case "utf-16le": self = .utf16LittleEndian
-        case "utf-16", "utf16": self = .utf16
-        default: return nil
-        }
+        guard let charset = Self.labels[name], charset.isDecodable else { return nil }
+        self = charset
     }
 
     /// Decodes `bytes`; invalid sequences become U+FFFD. Single-byte charsets cannot be invalid.
@@ -40,23 +33,39 @@ enum Charset: Equatable, Sendable {
             if let text = String(validating: body, as: UTF8.self) { return (text, false) }
             return (String(decoding: body, as: UTF8.self), true)
         case .ascii:
-            // Mail labelled US-ASCII with 8-bit bytes is common; read them instead of dropping them.
-            if bytes.allSatisfy({ $0 < 0x80 }) { return (String(decoding: bytes, as: UTF8.self), false) }
-            if let text = String(validating: bytes, as: UTF8.self) { return (text, false) }
-            return (Self.windows1252.decode(bytes), false)
+            // Mail labelled US-ASCII (or not labelled) with 8-bit bytes is common; read them instead of dropping
+            // them. Old Japanese mailers also sent ISO-2022-JP without a label.
+            return (Self.guess(bytes), false)
         case .windows1252:
             return (Self.singleByte(bytes) { Self.cp1252High[Int($0 - 0x80)] }, false)
         case .latin9:
             return (Self.singleByte(bytes) { Self.latin9Differences[$0] ?? UInt32($0) }, false)
         case .utf16BigEndian, .utf16LittleEndian, .utf16:
-            return Self.decodeUTF16(Array(bytes), bigEndian: self != .utf16LittleEndian)
+            return Self.decodeUTF16(Array(bytes), label: self)
+        case .latin2, .windows1250, .windows1251, .koi8R, .koi8U, .shiftJIS, .eucJP, .iso2022JP, .gb18030, .big5,
+            .big5HKSCS, .eucKR, .utf7:
+            return PlatformDecoder.decode(Array(bytes), self)
         }
     }
 
-    /// The fallback for an unknown label: UTF-8 when the bytes are valid UTF-8, else Latin-1 (read as Windows-1252).
+    /// The fallback for an unknown label and for raw header bytes: UTF-8 when the bytes are valid UTF-8, else
+    /// Latin-1 (read as Windows-1252). 7-bit text holding ISO-2022-JP escapes is read as ISO-2022-JP.
     static func guess(_ bytes: some Collection<UInt8>) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return Self.hasISO2022JPEscape(bytes) ? Self.iso2022JP.decode(bytes) : text
+        }
         return Self.windows1252.decode(bytes)
+    }
+
+    /// Whether 7-bit `bytes` switch to JIS X 0208 (`ESC $ B`, `ESC $ @`), as unlabelled Japanese mail does.
+    private static func hasISO2022JPEscape(_ bytes: some Collection<UInt8>) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in bytes {
+            if byte >= 0x80 { return false }
+            if previous == (0x1B, 0x24), byte == 0x42 || byte == 0x40 { return Self.iso2022JP.isDecodable }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     private static func singleByte(_ bytes: some Collection<UInt8>, high: (UInt8) -> UInt32) -> String {
@@ -68,8 +77,10 @@ enum Charset: Equatable, Sendable {
         return String(scalars)
     }
 
-    private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> (text: String, isLossy: Bool) {
-        var bigEndian = bigEndian
+    /// A byte order mark wins over the label. Plain "UTF-16" without one is big-endian (RFC 2781) unless the
+    /// zero bytes say otherwise: mostly-Latin text written on Windows is little-endian and unmarked.
+    private static func decodeUTF16(_ bytes: [UInt8], label: Charset) -> (text: String, isLossy: Bool) {
+        var bigEndian = label != .utf16LittleEndian
         var start = 0
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
             bigEndian = true
@@ -77,6 +88,11 @@ enum Charset: Equatable, Sendable {
         } else if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
             bigEndian = false
             start = 2
+        } else if label == .utf16 {
+            let sample = bytes.prefix(1024)
+            let zerosAtEven = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            let zerosAtOdd = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            bigEndian = zerosAtOdd <= zerosAtEven
         }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)

@@ -39,6 +39,12 @@ public enum MIMEParser {
         mail.html = html(of: content.pieces)
         mail.attachments = content.attachments
         mail.automation = AutomatedMail(headers: headers)
+        if content.attachments.contains(where: { BounceReport.statusTypes.contains($0.contentType) }) {
+            mail.automation = .bounce  // a delivery-status part, whatever the headers say
+        }
+        if mail.automation == .bounce {
+            mail.bounce = BounceReport(headers: headers, text: mail.text, attachments: mail.attachments)
+        }
         // A message of thousands of broken parts must not carry thousands of warnings.
         mail.warnings =
             warnings.count <= 100 ? warnings : warnings.prefix(99) + ["\(warnings.count - 99) more warnings"]

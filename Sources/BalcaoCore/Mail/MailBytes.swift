@@ -36,10 +36,10 @@ enum MailBytes {
         bytes[start...].firstIndex(of: lf) ?? bytes.endIndex
     }
 
-    /// Header text is US-ASCII by the RFCs, UTF-8 by RFC 6532, and Windows-1252 when an old client wrote it raw.
+    /// Header text is US-ASCII by the RFCs, UTF-8 by RFC 6532, Windows-1252 when an old client wrote it raw, and
+    /// ISO-2022-JP when an old Japanese client did.
     static func headerString(_ bytes: some Collection<UInt8>) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        return Charset.windows1252.decode(bytes)
+        Charset.guess(bytes)
     }
 
     /// Converts CRLF and lone CR line ends to LF.

@@ -31,8 +31,11 @@ public struct ParsedMail: Sendable {
     public var attachments: [MailAttachment]
     /// Human-readable notes about what could not be read.
     public var warnings: [String]
-    /// Why the message looks machine-sent; nil for a message written by a person.
+    /// Why no auto-response may answer the message (machine-sent, or the sender asked); nil for a person's mail.
     public var automation: AutomatedMail?
+    /// What a bounce says (failed addresses, permanence, the bounced mail's Message-ID); nil unless
+    /// `automation` is `.bounce` and the report is not a plain "delivered" notification.
+    public var bounce: BounceReport?
 
     /// Creates a parsed message; everything but the headers has an empty default.
     public init(
@@ -41,7 +44,7 @@ public struct ParsedMail: Sendable {
         from: MailAddress? = nil, replyTo: [MailAddress] = [], to: [MailAddress] = [], cc: [MailAddress] = [],
         subject: String = "", date: Date? = nil, text: String = "", html: String? = nil,
         attachments: [MailAttachment] = [],
-        warnings: [String] = [], automation: AutomatedMail? = nil
+        warnings: [String] = [], automation: AutomatedMail? = nil, bounce: BounceReport? = nil
     ) {
         self.headers = headers
         self.messageID = messageID
@@ -58,5 +61,6 @@ public struct ParsedMail: Sendable {
         self.attachments = attachments
         self.warnings = warnings
         self.automation = automation
+        self.bounce = bounce
     }
 }

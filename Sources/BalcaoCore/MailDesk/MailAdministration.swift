@@ -6,12 +6,39 @@ public struct MailAdministration: Sendable {
     let outbox: any OutboxStore
     let directory: any DirectoryStore
     let clock: any Clock
+    let intake: MailIntake?
 
-    public init(mail: any MailStore, outbox: any OutboxStore, directory: any DirectoryStore, clock: any Clock) {
+    public init(
+        mail: any MailStore, outbox: any OutboxStore, directory: any DirectoryStore, clock: any Clock,
+        intake: MailIntake? = nil
+    ) {
         self.mail = mail
         self.outbox = outbox
         self.directory = directory
         self.clock = clock
+        self.intake = intake
+    }
+
+    /// Runs a quarantined mail through the intake again — as it is (`force: false`, after fixing a mailbox, say)
+    /// or accepting it whatever its size or sender (`force: true`, "create ticket anyway"). The held copy goes;
+    /// if the mail is held again, a new entry says why.
+    public func release(_ id: QuarantinedMail.ID, force: Bool, by actor: Agent) async throws -> MailIntakeResult? {
+        try DirectoryService.requireAdmin(actor)
+        guard let intake, let held = try await mail.quarantinedMail(id) else { return nil }
+        let result = try await intake.receive(held.raw, recipient: held.recipient, force: force)
+        try await mail.deleteQuarantined(id)
+        return result
+    }
+
+    public func dismiss(_ id: QuarantinedMail.ID, by actor: Agent) async throws {
+        try DirectoryService.requireAdmin(actor)
+        try await mail.deleteQuarantined(id)
+    }
+
+    /// Lets mail go to a bounced address again (the person fixed their mailbox).
+    public func clearUndeliverable(_ email: String, by actor: Agent) async throws {
+        try DirectoryService.requireAdmin(actor)
+        try await mail.clearUndeliverable(email)
     }
 
     public func createMailbox(_ draft: MailboxDraft, by actor: Agent) async throws -> Mailbox {

@@ -1,41 +1,39 @@
 import Foundation
 
-/// Writes the mail Balcão sends to requesters — the "ticket received" auto-reply, agents' public replies and the
-/// "solved" notice — from the templates, threaded so the customer's answer comes back to the same ticket, and
-/// puts it in the outbox. Sending is the outbox worker's job.
+/// Writes the mail Balcão sends — the "ticket received" auto-reply, agents' public replies, the "solved" notice,
+/// the "too large" notice — from the templates, and puts it in the outbox (the outbox worker sends it).
+///
+/// Every mail carries a signed reference (its Message-ID and a marker in the body) so the answer threads back;
+/// replies copy the ticket's participants. Nothing goes to unmailable (no-reply, mailer-daemon) or undeliverable
+/// (bounced) addresses or to the desk's own mailboxes, and automatic mail is capped per address and per ticket.
 public struct MailNotifier: Sendable {
     let directory: any DirectoryStore
     let mail: any MailStore
     let outbox: any OutboxStore
     let blobs: any BlobStore
     let clock: any Clock
+    let signer: any MailSigner
     let settings: MailSettings
 
     public init(
         directory: any DirectoryStore, mail: any MailStore, outbox: any OutboxStore, blobs: any BlobStore,
-        clock: any Clock, settings: MailSettings
+        clock: any Clock, signer: any MailSigner, settings: MailSettings
     ) {
         self.directory = directory
         self.mail = mail
         self.outbox = outbox
         self.blobs = blobs
         self.clock = clock
+        self.signer = signer
         self.settings = settings
     }
 
-    /// The auto-reply to a new ticket that came by mail, unless the requester is one of our own mailboxes or has
-    /// had `autoRepliesPerHour` of them in the last hour (a loop with an auto-responder that sets no headers).
+    /// The auto-reply to a new ticket that came by mail.
     @discardableResult
     public func ticketReceived(_ ticket: Ticket, replyingTo messageID: String, subject: String) async throws
         -> OutboxMail?
     {
-        guard let requester = try await directory.contact(ticket.requesterID), let to = requester.primaryEmail
-        else { return nil }
-        if try await mail.mailbox(address: to) != nil { return nil }
-        let hourAgo = clock.now.addingTimeInterval(-3600)
-        if try await outbox.count(.ticketReceived, to: to.value, since: hourAgo) >= settings.autoRepliesPerHour {
-            return nil
-        }
+        guard let requester = try await directory.contact(ticket.requesterID) else { return nil }
         return try await enqueue(.ticketReceived, for: ticket, requester: requester, agent: nil, reply: nil)
     }
 
@@ -60,12 +58,36 @@ public struct MailNotifier: Sendable {
             reply: kind == .agentReply ? change.message : nil)
     }
 
+    /// Tells the sender of a mail too large to store, once a day at most.
+    @discardableResult
+    public func mailTooLarge(to recipient: EmailAddress, subject: String, limit: Int) async throws -> OutboxMail? {
+        let since = clock.now.addingTimeInterval(-86400)
+        guard try await outbox.count([.mailTooLarge], to: recipient.value, ticket: nil, since: since) == 0,
+            try await mayWrite(to: recipient.value, automatic: true, ticket: nil),
+            let desk = try await sender(forDepartment: nil)
+        else { return nil }
+        let language = try await directory.contact(email: recipient)?.languageTag
+            .flatMap(SupportedLanguage.init(matching:)) ?? settings.defaultLanguage
+        let rendered = try await template(.mailTooLarge, language).render(
+            TemplateValues(text: [
+                "mail.subject": subject, "limit": "\(limit / 1_048_576) MB", "desk.name": desk.name ?? desk.address,
+            ]))
+        let messageID = MailComposer.newMessageID(domain: settings.messageIDDomain)
+        var outgoing = OutgoingMail(
+            from: desk, to: [MailAddress(name: nil, address: recipient.value)], replyTo: desk, subject: rendered.subject,
+            messageID: messageID, date: clock.now, text: rendered.text, html: rendered.html)
+        outgoing.extraHeaders = headers(for: .mailTooLarge)
+        return try await put(outgoing, purpose: .mailTooLarge, ticket: nil, envelopeFrom: desk.address)
+    }
+
     private func enqueue(
         _ kind: NotificationTemplate.Kind, for ticket: Ticket, requester: Contact, agent: Agent?, reply: Message?
     ) async throws -> OutboxMail? {
-        guard let recipient = requester.primaryEmail, let desk = try await sender(for: ticket) else { return nil }
+        guard let recipient = requester.primaryEmail,
+            try await mayWrite(to: recipient.value, automatic: kind.isAutomatic, ticket: ticket.id),
+            let desk = try await sender(forDepartment: ticket.departmentID)
+        else { return nil }
         let language = requester.languageTag.flatMap(SupportedLanguage.init(matching:)) ?? settings.defaultLanguage
-        let template = try await template(kind, language)
         var deskName = desk.name ?? desk.address
         if let id = ticket.departmentID, let department = try await directory.department(id) {
             deskName = department.name
@@ -76,51 +98,100 @@ public struct MailNotifier: Sendable {
             "agent.name": agent?.name ?? deskName,
         ]
         values["reply"] = reply?.text
-        let rendered = template.render(TemplateValues(text: values, replyHTML: reply?.html))
+        let rendered = try await template(kind, language).render(TemplateValues(text: values, replyHTML: reply?.html))
 
+        let reference = MailReference(ticket: ticket.number, recipient: recipient.value, signer: signer)
+        let marker = reference.marker(signer: signer)
         let earlier = try await mail.messageIDs(of: ticket.id)
-        let messageID = MailComposer.newMessageID(domain: settings.messageIDDomain)
         var outgoing = OutgoingMail(
             from: MailAddress(name: agent.map { "\($0.name) (\(deskName))" } ?? deskName, address: desk.address),
-            to: [MailAddress(name: requester.name, address: recipient.value)], replyTo: desk,
-            subject: SubjectTag.tagged(rendered.subject, number: ticket.number), messageID: messageID,
+            to: [MailAddress(name: requester.name, address: recipient.value)],
+            cc: kind == .agentReply ? try await copies(of: ticket, excluding: recipient.value) : [], replyTo: desk,
+            subject: SubjectTag.tagged(rendered.subject, number: ticket.number),
+            messageID: reference.messageID(domain: settings.messageIDDomain, signer: signer),
             inReplyTo: earlier.last(where: { $0.direction == .inbound })?.id ?? earlier.last?.id,
-            references: earlier.suffix(20).map(\.id), date: clock.now, text: rendered.text,
-            html: rendered.html)
-        if kind == .ticketReceived { outgoing.extraHeaders.append((name: "Auto-Submitted", value: "auto-replied")) }
-        // The "X-Auto-Response-Suppress" asks Exchange not to send out-of-office replies to our notifications.
-        outgoing.extraHeaders.append((name: "X-Auto-Response-Suppress", value: "All"))
-        outgoing.extraHeaders.append((name: "X-Balcao-Ticket", value: String(ticket.number.value)))
+            references: earlier.suffix(20).map(\.id), date: clock.now, text: rendered.text + "\n\n" + marker,
+            // The marker rides along invisibly, so a reply quoting the HTML still carries it.
+            html: rendered.html + "\n<div style=\"display:none;font-size:0;color:transparent\">\(marker)</div>")
+        outgoing.extraHeaders = headers(for: kind) + [(name: "X-Balcao-Ticket", value: String(ticket.number.value))]
         for attachment in reply?.attachments ?? [] {
             guard let data = try await blobs.get(attachment.sha256) else { continue }
             outgoing.attachments.append(
-                MailAttachment(
-                    fileName: attachment.filename, contentType: attachment.contentType, data: Array(data),
-                    contentID: nil, isInline: false))
+                MailAttachment(fileName: attachment.filename, contentType: attachment.contentType, data: Array(data)))
         }
+        return try await put(outgoing, purpose: kind, ticket: ticket.id, envelopeFrom: desk.address)
+    }
 
+    func put(_ outgoing: OutgoingMail, purpose: NotificationTemplate.Kind, ticket: Ticket.ID?, envelopeFrom: String)
+        async throws -> OutboxMail
+    {
         let now = clock.now
         let queued = OutboxMail(
-            ticketID: ticket.id, purpose: kind, envelopeFrom: desk.address, recipients: [recipient.value],
-            messageID: messageID, subject: outgoing.subject, raw: Data(MailComposer.render(outgoing)),
-            nextAttemptAt: now, createdAt: now)
+            ticketID: ticket, purpose: purpose, envelopeFrom: envelopeFrom,
+            recipients: (outgoing.to + outgoing.cc).map(\.address), messageID: outgoing.messageID,
+            subject: outgoing.subject, raw: Data(MailComposer.render(outgoing)), nextAttemptAt: now, createdAt: now)
         try await outbox.enqueue(queued)
-        try await mail.link(messageID: messageID, to: ticket.id, direction: .outbound, at: now)
+        if let ticket { try await mail.link(messageID: outgoing.messageID, to: ticket, direction: .outbound, at: now) }
         return queued
     }
 
-    /// The desk's address for a ticket: its department's mailbox, else any active mailbox without a department,
-    /// else the configured default sender.
-    private func sender(for ticket: Ticket) async throws -> MailAddress? {
+    /// Loop protection on every mail we write; automatic mail says so (RFC 3834).
+    func headers(for kind: NotificationTemplate.Kind) -> [(name: String, value: String)] {
+        var headers: [(name: String, value: String)] = [
+            (name: "X-Auto-Response-Suppress", value: "All"), (name: "X-Balcao-Loop", value: settings.messageIDDomain),
+        ]
+        switch kind {
+        case .ticketReceived, .mailTooLarge: headers.insert((name: "Auto-Submitted", value: "auto-replied"), at: 0)
+        case .ticketSolved, .mailboxFailing: headers.insert((name: "Auto-Submitted", value: "auto-generated"), at: 0)
+        case .agentReply: break
+        }
+        return headers
+    }
+
+    /// Whether Balcão may write to `address` now: not a no-reply or bounce address, not one of our mailboxes,
+    /// not bounced, and — for automatic mail — under the caps per address and per ticket.
+    private func mayWrite(to address: String, automatic: Bool, ticket: Ticket.ID?) async throws -> Bool {
+        guard !RecipientRules.isUnmailable(address) else { return false }
+        if let email = EmailAddress(address), try await mail.mailbox(address: email) != nil { return false }
+        if try await !mail.undeliverable([address], at: clock.now).isEmpty { return false }
+        guard automatic else { return true }
+        let since = clock.now.addingTimeInterval(-RecipientRules.window)
+        let automaticKinds = NotificationTemplate.Kind.allCases.filter(\.isAutomatic)
+        if try await outbox.count(automaticKinds, to: address, ticket: nil, since: since)
+            >= RecipientRules.automaticPerAddress
+        {
+            return false
+        }
+        if let ticket,
+            try await outbox.count(automaticKinds, to: address, ticket: ticket, since: since)
+                >= RecipientRules.automaticPerTicket
+        {
+            return false
+        }
+        return true
+    }
+
+    /// Participants who may still be written to.
+    private func copies(of ticket: Ticket, excluding recipient: String) async throws -> [MailAddress] {
+        let participants = try await mail.participants(of: ticket.id).filter {
+            $0.address.lowercased() != recipient.lowercased() && !RecipientRules.isUnmailable($0.address)
+        }
+        let bounced = try await mail.undeliverable(participants.map(\.address), at: clock.now)
+        return participants.filter { !bounced.contains($0.address.lowercased()) }
+    }
+
+    /// The desk's address: the department's mailbox, else any active mailbox without a department, else the
+    /// configured default sender.
+    func sender(forDepartment departmentID: Department.ID?) async throws -> MailAddress? {
         let active = try await mail.mailboxes().filter(\.isActive)
         let mailbox =
-            active.first { $0.departmentID != nil && $0.departmentID == ticket.departmentID }
+            active.first { $0.departmentID != nil && $0.departmentID == departmentID }
             ?? active.first { $0.departmentID == nil }
         if let mailbox { return MailAddress(name: mailbox.displayName, address: mailbox.address.value) }
         return settings.defaultSender
     }
 
-    private func template(_ kind: NotificationTemplate.Kind, _ language: SupportedLanguage) async throws
+    func template(_ kind: NotificationTemplate.Kind, _ language: SupportedLanguage) async throws
         -> NotificationTemplate
     {
         try await mail.templates().first { $0.kind == kind && $0.language == language }

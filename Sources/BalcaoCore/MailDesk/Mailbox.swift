@@ -15,13 +15,15 @@ public struct Mailbox: Sendable, Hashable, Identifiable {
     /// When the poller last finished, and what went wrong if it failed (shown to admins).
     public var lastPolledAt: Date?
     public var lastError: String?
+    /// Polls failed in a row (0 when the last one worked).
+    public let failureCount: Int
     public let createdAt: Date
     public var updatedAt: Date
 
     public init(
         id: ID = ID(), address: EmailAddress, displayName: String, departmentID: Department.ID? = nil,
         imap: IMAPSettings? = nil, isActive: Bool = true, lastPolledAt: Date? = nil, lastError: String? = nil,
-        createdAt: Date, updatedAt: Date? = nil
+        failureCount: Int = 0, createdAt: Date, updatedAt: Date? = nil
     ) {
         self.id = id
         self.address = address
@@ -31,6 +33,7 @@ public struct Mailbox: Sendable, Hashable, Identifiable {
         self.isActive = isActive
         self.lastPolledAt = lastPolledAt
         self.lastError = lastError
+        self.failureCount = failureCount
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }

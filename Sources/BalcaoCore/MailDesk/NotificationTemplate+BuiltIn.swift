@@ -119,5 +119,75 @@ extension NotificationTemplate {
                 """
             ),
         ],
+        .mailTooLarge: [
+            .portugueseBrazil: (
+                "Não foi possível receber seu e-mail: {{mail.subject}}",
+                """
+                Olá,
+
+                Seu e-mail "{{mail.subject}}" é maior que o limite de {{limit}} e não pôde ser registrado.
+                Envie os anexos grandes por um link de compartilhamento ou em várias mensagens menores.
+
+                Equipe {{desk.name}}
+                """
+            ),
+            .portuguesePortugal: (
+                "Não foi possível receber o seu e-mail: {{mail.subject}}",
+                """
+                Olá,
+
+                O seu e-mail "{{mail.subject}}" excede o limite de {{limit}} e não pôde ser registado.
+                Envie os anexos grandes através de uma ligação de partilha ou em várias mensagens mais pequenas.
+
+                Equipa {{desk.name}}
+                """
+            ),
+            .english: (
+                "We could not receive your email: {{mail.subject}}",
+                """
+                Hello,
+
+                Your email "{{mail.subject}}" is larger than the {{limit}} limit and could not be logged.
+                Please send large files as a sharing link or in several smaller messages.
+
+                The {{desk.name}} team
+                """
+            ),
+        ],
+        .mailboxFailing: [
+            .portugueseBrazil: (
+                "Caixa de e-mail com falha: {{mailbox.address}}",
+                """
+                A leitura da caixa {{mailbox.address}} falhou {{failures}} vezes seguidas.
+
+                Último erro: {{error}}
+
+                Novos e-mails dessa caixa não estão virando chamados. Verifique o servidor, a senha ou o \
+                token em Administração → E-mail.
+                """
+            ),
+            .portuguesePortugal: (
+                "Caixa de correio com falha: {{mailbox.address}}",
+                """
+                A leitura da caixa {{mailbox.address}} falhou {{failures}} vezes seguidas.
+
+                Último erro: {{error}}
+
+                Os novos e-mails desta caixa não estão a tornar-se pedidos. Verifique o servidor, a \
+                palavra-passe ou o token em Administração → E-mail.
+                """
+            ),
+            .english: (
+                "Mailbox failing: {{mailbox.address}}",
+                """
+                Polling {{mailbox.address}} failed {{failures}} times in a row.
+
+                Last error: {{error}}
+
+                New mail to this mailbox is not becoming tickets. Check the server, the password or the token \
+                under Admin → Email.
+                """
+            ),
+        ],
     ]
 }

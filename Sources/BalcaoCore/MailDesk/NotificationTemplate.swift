@@ -10,6 +10,13 @@ public struct NotificationTemplate: Sendable, Hashable {
         case agentReply = "agent_reply"
         /// The ticket was marked solved; replying reopens it.
         case ticketSolved = "ticket_solved"
+        /// A received mail was too large to store: its sender is told once.
+        case mailTooLarge = "mail_too_large"
+        /// To admins: a mailbox has failed to poll several times in a row.
+        case mailboxFailing = "mailbox_failing"
+
+        /// Mail Balcão writes on its own (not an agent's words): marked `Auto-Submitted` and rate-limited.
+        public var isAutomatic: Bool { self != .agentReply }
 
         /// The placeholders a template of this kind may use.
         public var placeholders: [String] {
@@ -18,6 +25,8 @@ public struct NotificationTemplate: Sendable, Hashable {
             case .ticketReceived: return common
             case .agentReply: return common + ["agent.name", "reply"]
             case .ticketSolved: return common + ["agent.name"]
+            case .mailTooLarge: return ["mail.subject", "limit", "desk.name"]
+            case .mailboxFailing: return ["mailbox.address", "error", "failures"]
             }
         }
     }

@@ -22,8 +22,31 @@ public protocol MailStore: Sendable {
     /// Throws `MailboxError.addressTaken` when another mailbox has the address.
     func save(_ mailbox: Mailbox) async throws
     func deleteMailbox(_ id: Mailbox.ID) async throws
-    /// Records the outcome of a poll without touching the admin's fields.
-    func recordPoll(of id: Mailbox.ID, at: Date, error: String?) async throws
+    /// Records the outcome of a poll without touching the admin's fields; returns how many polls in a row have now
+    /// failed (0 after a success).
+    @discardableResult
+    func recordPoll(of id: Mailbox.ID, at: Date, error: String?) async throws -> Int
+    /// Where IMAP polling of a mailbox got to.
+    func imapProgress(of id: Mailbox.ID) async throws -> IMAPProgress?
+    func saveIMAPProgress(_ progress: IMAPProgress, of id: Mailbox.ID) async throws
+
+    /// People copied on a ticket's mail (Cc), who receive its replies and whose mail threads onto it.
+    func participants(of ticketID: Ticket.ID) async throws -> [MailAddress]
+    func addParticipants(_ addresses: [MailAddress], to ticketID: Ticket.ID) async throws
+
+    /// Addresses that bounced permanently: no mail goes to them until `until`.
+    func markUndeliverable(_ email: String, until: Date, reason: String, at: Date) async throws
+    /// Which of `emails` are undeliverable at `now`.
+    func undeliverable(_ emails: [String], at now: Date) async throws -> Set<String>
+    func undeliverableAddresses(at now: Date) async throws -> [UndeliverableAddress]
+    func clearUndeliverable(_ email: String) async throws
+
+    /// Mail that could not become a ticket (unreadable, too large), kept whole for an admin to look at.
+    func quarantine(_ mail: QuarantinedMail) async throws
+    /// The newest held mail, without their bytes.
+    func quarantined(limit: Int) async throws -> [QuarantinedMail]
+    func quarantinedMail(_ id: QuarantinedMail.ID) async throws -> QuarantinedMail?
+    func deleteQuarantined(_ id: QuarantinedMail.ID) async throws
 
     /// Admin-edited templates; kinds and languages not listed use the built-in text.
     func templates() async throws -> [NotificationTemplate]
@@ -54,7 +77,8 @@ public protocol OutboxStore: Sendable {
     func outboxCounts() async throws -> [OutboxMail.State: Int]
     /// How many mails of a purpose went (or wait to go) to `recipient` since a time: caps auto-replies so two
     /// auto-responders that ignore the rules cannot mail each other forever.
-    func count(_ purpose: NotificationTemplate.Kind, to recipient: String, since: Date) async throws -> Int
+    func count(_ purposes: [NotificationTemplate.Kind], to recipient: String, ticket: Ticket.ID?, since: Date)
+        async throws -> Int
 }
 
 public enum OutboxFilter: String, Sendable, CaseIterable {

@@ -21,8 +21,12 @@ public struct MailSendFailure: Error, Sendable, Hashable, CustomStringConvertibl
 
 /// One session with a polled mailbox (IMAP). The adapter lives in BalcaoWeb.
 public protocol MailboxReader: Sendable {
-    /// Ids of the messages not yet processed, oldest first.
-    func unprocessedMessages() async throws -> [UInt32]
+    /// The folder's UIDVALIDITY: when it changes, the server renumbered the messages.
+    func uidValidity() async throws -> UInt32
+    /// Ids (UIDs) of the messages after `uid`, in any order.
+    func messages(after uid: UInt32) async throws -> [UInt32]
+    /// Ids of the messages nobody has read yet (IMAP UNSEEN): the first poll of a folder starts from them.
+    func unseenMessages() async throws -> [UInt32]
     /// The raw message, nil when it vanished in between.
     func message(_ id: UInt32) async throws -> Data?
     /// Marks a message done so it is not read again: flagged \Seen or moved to a folder.

@@ -47,7 +47,16 @@ extension IMAPClient {
     }
 
     /// Sends `command` under a fresh tag and collects responses up to its tagged completion, whatever its status.
-    func execute(_ command: IMAPCommand) async throws(MailTransportError) -> CommandReply {
+    ///
+    /// - Parameter answer: the line (without CRLF) to send for each `+` continuation that comes after the whole
+    ///   command was sent, given the continuation's text: the steps of AUTHENTICATE. By default such a
+    ///   continuation is a protocol violation.
+    func execute(
+        _ command: IMAPCommand,
+        answeringChallenges answer: (String) throws(MailTransportError) -> String = { _ throws(MailTransportError) in
+            throw MailTransportError(.protocolViolation, "unexpected continuation request")
+        }
+    ) async throws(MailTransportError) -> CommandReply {
         let tag = "A\(nextTag)"
         nextTag += 1
         var untagged: [IMAPUntaggedResponse] = []
@@ -67,8 +76,9 @@ extension IMAPClient {
                 switch response {
                 case .continuation where !isLast:
                     break
-                case .continuation:
-                    throw MailTransportError(.protocolViolation, "unexpected continuation request")
+                case .continuation(let challenge):
+                    try await connection.send(try answer(challenge) + "\r\n")
+                    continue
                 case .tagged(let responseTag, let status) where responseTag == tag:
                     if let code = status.code, code.name == "CAPABILITY" {
                         capabilities = Set(code.words.map { $0.uppercased() })

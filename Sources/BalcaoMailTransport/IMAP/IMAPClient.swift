@@ -1,8 +1,8 @@
 import NIOCore
 import NIOPosix
 
-/// An IMAP4rev1 session (RFC 3501) for polling a help-desk mailbox: log in, select, find unseen messages,
-/// fetch, flag and move them.
+/// An IMAP4rev1 session (RFC 3501) for polling a help-desk mailbox: log in (password or OAuth 2.0), select, find
+/// new messages (by UID, or unseen), fetch, flag and move them.
 ///
 /// Calls run one at a time in call order. A tagged `NO`/`BAD` throws `.rejected` and leaves the session usable;
 /// any other error (timeout, lost connection, refused login, garbage from the server) closes the connection, and
@@ -61,29 +61,6 @@ public actor IMAPClient {
         try await refreshCapabilities()
     }
 
-    /// LOGIN with the endpoint's username and password.
-    ///
-    /// - Throws: `.authenticationFailed` when the server refuses them (the connection is then closed).
-    public func login() async throws {
-        try await exclusively { () async throws(MailTransportError) in
-            guard let username = endpoint.username else {
-                throw MailTransportError(.authenticationFailed, "no username configured for \(endpoint)")
-            }
-            if capabilities.contains("LOGINDISABLED") {
-                throw MailTransportError(.authenticationFailed, "server does not allow LOGIN on this connection")
-            }
-            let reply = try await execute(
-                IMAPCommand("LOGIN").string(username).string(endpoint.password ?? "")
-            )
-            guard reply.tagged.status == .ok else {
-                throw MailTransportError(.authenticationFailed, "login refused: \(reply.tagged.serverText)")
-            }
-            if !reply.updatedCapabilities {
-                try await refreshCapabilities()
-            }
-        }
-    }
-
     /// SELECT: opens `mailbox` read-write for the following calls.
     public func select(_ mailbox: String) async throws -> IMAPMailboxStatus {
         try await exclusively { () async throws(MailTransportError) in
@@ -116,12 +93,28 @@ public actor IMAPClient {
     /// UID SEARCH UNSEEN in the selected mailbox, ascending.
     public func searchUnseenUIDs() async throws -> [UInt32] {
         try await exclusively { () async throws(MailTransportError) in
-            let reply = try await run(IMAPCommand("UID SEARCH UNSEEN"))
-            let uids = reply.untagged.flatMap { response -> [UInt32] in
-                if case .search(let uids) = response { uids } else { [] }
-            }
-            return Array(Set(uids)).sorted()
+            Self.searchResults(try await run(IMAPCommand("UID SEARCH UNSEEN")))
         }
+    }
+
+    /// The UIDs above `uid` in the selected mailbox, ascending: the messages that arrived after the one with
+    /// `uid` (UID SEARCH UID uid+1:*). Only meaningful while the mailbox keeps the
+    /// ``IMAPMailboxStatus/uidValidity`` under which `uid` was seen.
+    public func searchUIDs(greaterThan uid: UInt32) async throws -> [UInt32] {
+        guard uid < UInt32.max else { return [] }
+        return try await exclusively { () async throws(MailTransportError) in
+            let reply = try await run(IMAPCommand("UID SEARCH UID").atom("\(uid + 1):*"))
+            // "n:*" is every UID between n and the highest one, in either order (RFC 3501 §6.4.8): with nothing
+            // newer than `uid` it still matches the highest UID, which is then <= uid.
+            return Self.searchResults(reply).filter { $0 > uid }
+        }
+    }
+
+    private static func searchResults(_ reply: CommandReply) -> [UInt32] {
+        let uids = reply.untagged.flatMap { response -> [UInt32] in
+            if case .search(let uids) = response { uids } else { [] }
+        }
+        return Array(Set(uids)).sorted()
     }
 
     /// The whole message with `uid` (BODY.PEEK[], so it stays unseen), or `nil` when no such message exists.

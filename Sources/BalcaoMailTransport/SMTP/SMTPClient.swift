@@ -21,7 +21,8 @@ public struct SMTPClient: Sendable {
     }
 
     /// Sends one message over a new connection: greeting, EHLO (HELO fallback), STARTTLS when the endpoint asks
-    /// for it, AUTH when it has a username, MAIL FROM, RCPT TO for each recipient, DATA, QUIT.
+    /// for it, AUTH when it has a username (PLAIN or LOGIN with a password, XOAUTH2 with an OAuth 2.0 access
+    /// token), MAIL FROM, RCPT TO for each recipient, DATA, QUIT.
     ///
     /// - Parameters:
     ///   - from: the envelope sender; `""` sends the null reverse-path `<>` (bounces).
@@ -52,7 +53,7 @@ public struct SMTPClient: Sendable {
             if let username = endpoint.username {
                 try await session.authenticate(
                     username: username,
-                    password: endpoint.password ?? "",
+                    credential: endpoint.credential ?? .password(""),
                     mechanisms: capabilities.authMechanisms
                 )
             }

@@ -21,6 +21,21 @@ struct SMTPSession: Sendable {
         return reply
     }
 
+    /// Authenticates `username` with `credential`: AUTH PLAIN or LOGIN for a password, AUTH XOAUTH2 for an
+    /// OAuth 2.0 access token.
+    func authenticate(
+        username: String,
+        credential: MailCredential,
+        mechanisms: Set<String>
+    ) async throws(MailTransportError) {
+        switch credential {
+        case .password(let password):
+            try await authenticate(username: username, password: password, mechanisms: mechanisms)
+        case .oauth2(let accessToken):
+            try await authenticateXOAUTH2(username: username, accessToken: accessToken, mechanisms: mechanisms)
+        }
+    }
+
     /// AUTH PLAIN, or AUTH LOGIN when the server offers only that (RFC 4954, RFC 4616).
     func authenticate(username: String, password: String, mechanisms: Set<String>) async throws(MailTransportError) {
         let reply: SMTPReply
@@ -48,6 +63,34 @@ struct SMTPSession: Sendable {
             reply = try await command(Data(secret.utf8).base64EncodedString())
         }
         return reply
+    }
+
+    /// AUTH XOAUTH2. The initial response goes with the command unless that would make the line longer than
+    /// 512 octets (RFC 4954 §4: real access tokens, JWTs of 1–2 KB, always do); then it follows the server's
+    /// empty 334 challenge.
+    func authenticateXOAUTH2(
+        username: String,
+        accessToken: String,
+        mechanisms: Set<String>
+    ) async throws(MailTransportError) {
+        guard mechanisms.contains("XOAUTH2") else {
+            let offered = mechanisms.isEmpty ? "none" : mechanisms.sorted().joined(separator: " ")
+            throw MailTransportError(.authenticationFailed, "server does not offer AUTH XOAUTH2; offered: \(offered)")
+        }
+        let response = try XOAUTH2Exchange.initialResponse(username: username, accessToken: accessToken)
+        let inline = "AUTH XOAUTH2 \(response)"
+        let fitsOnLine = inline.utf8.count + 2 <= 512
+        var exchange = try XOAUTH2Exchange(
+            username: username, accessToken: accessToken, sendsInitialResponseWithCommand: fitsOnLine)
+        var reply = try await command(fitsOnLine ? inline : "AUTH XOAUTH2")
+        while reply.code == 334 {
+            reply = try await command(try exchange.answer(challenge: reply.lines.joined()))
+        }
+        guard reply.code == 235 else {
+            let detail = exchange.serverError.map { "; server error: \($0)" } ?? ""
+            throw MailTransportError(
+                .authenticationFailed, "XOAUTH2 refused: \(reply.text)\(detail)", replyCode: reply.code)
+        }
     }
 
     /// Says goodbye and closes; never fails.

@@ -6,6 +6,7 @@ extension MailboxRecord {
         self.init()
         id = mailbox.id.rawValue
         apply(mailbox)
+        failureCount = 0
         createdAt = mailbox.createdAt
     }
 
@@ -31,7 +32,8 @@ extension MailboxRecord {
         return Mailbox(
             id: .init(rawValue: self.id!), address: email, displayName: displayName,
             departmentID: departmentID.map(Department.ID.init(rawValue:)), imap: settings, isActive: isActive,
-            lastPolledAt: lastPolledAt, lastError: lastError, createdAt: createdAt, updatedAt: updatedAt)
+            lastPolledAt: lastPolledAt, lastError: lastError, failureCount: failureCount, createdAt: createdAt,
+            updatedAt: updatedAt)
     }
 }
 
@@ -78,5 +80,14 @@ extension OutboxRecord {
             recipients: try JSONColumn.decode([String].self, recipients, table: Self.schema, id: id, column: "recipients"),
             messageID: messageID, subject: subject, raw: raw, state: state, attempts: attempts,
             nextAttemptAt: nextAttemptAt, lastError: lastError, createdAt: createdAt, sentAt: sentAt)
+    }
+}
+
+extension QuarantineRecord {
+    func domain(withRaw: Bool) -> QuarantinedMail {
+        QuarantinedMail(
+            id: .init(rawValue: id!), mailboxID: mailboxID.map(Mailbox.ID.init(rawValue:)),
+            recipient: recipient.flatMap(EmailAddress.init), sender: sender, subject: subject, reason: reason,
+            raw: withRaw ? raw : Data(), size: size, receivedAt: receivedAt)
     }
 }

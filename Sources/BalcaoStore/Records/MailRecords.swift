@@ -24,6 +24,10 @@ final class MailboxRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "imap_uid_validity") var imapUIDValidity: Int64?
+    @OptionalField(key: "imap_last_uid") var imapLastUID: Int64?
+    /// Polls failed in a row; admins are alerted when it reaches `MailboxHealth.alertAfter`.
+    @Field(key: "failure_count") var failureCount: Int
     init() {}
 }
 
@@ -59,5 +63,44 @@ final class OutboxRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "sent_at") var sentAt: Date?
+    init() {}
+}
+
+final class DeskSecretRecord: Model, @unchecked Sendable {
+    static let schema = "desk_secrets"
+    @ID(custom: "name", generatedBy: .user) var id: String?
+    @Field(key: "value") var value: String
+    init() {}
+}
+
+final class MailParticipantRecord: Model, @unchecked Sendable {
+    static let schema = "mail_participants"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "ticket_id") var ticketID: UUID
+    @Field(key: "email") var email: String
+    @OptionalField(key: "name") var name: String?
+    init() {}
+}
+
+final class UndeliverableRecord: Model, @unchecked Sendable {
+    static let schema = "mail_undeliverable"
+    @ID(custom: "email", generatedBy: .user) var id: String?
+    @Field(key: "until") var until: Date
+    @Field(key: "reason") var reason: String
+    @Field(key: "recorded_at") var recordedAt: Date
+    init() {}
+}
+
+final class QuarantineRecord: Model, @unchecked Sendable {
+    static let schema = "mail_quarantine"
+    @ID(key: .id) var id: UUID?
+    @OptionalField(key: "mailbox_id") var mailboxID: UUID?
+    @OptionalField(key: "recipient") var recipient: String?
+    @OptionalField(key: "sender") var sender: String?
+    @Field(key: "subject") var subject: String
+    @Field(key: "reason") var reason: String
+    @Field(key: "raw") var raw: Data
+    @Field(key: "size") var size: Int
+    @Field(key: "received_at") var receivedAt: Date
     init() {}
 }

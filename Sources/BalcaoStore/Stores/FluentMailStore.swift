@@ -100,10 +100,113 @@ public struct FluentMailStore: MailStore {
         }
     }
 
-    public func recordPoll(of id: Mailbox.ID, at: Date, error: String?) async throws {
+    public func recordPoll(of id: Mailbox.ID, at: Date, error: String?) async throws -> Int {
         try await context.write { db in
-            try await MailboxRecord.query(on: db).filter(\.$id == id.rawValue).set(\.$lastPolledAt, to: at)
-                .set(\.$lastError, to: error.map { String($0.prefix(1000)) }).update()
+            guard let record = try await MailboxRecord.find(id.rawValue, on: db) else { return 0 }
+            record.lastPolledAt = at
+            record.lastError = error.map { String($0.prefix(1000)) }
+            record.failureCount = error == nil ? 0 : record.failureCount + 1
+            try await record.update(on: db)
+            return record.failureCount
+        }
+    }
+
+    public func imapProgress(of id: Mailbox.ID) async throws -> IMAPProgress? {
+        guard let record = try await MailboxRecord.find(id.rawValue, on: context.database),
+            let validity = record.imapUIDValidity, let last = record.imapLastUID
+        else { return nil }
+        return IMAPProgress(uidValidity: UInt32(truncatingIfNeeded: validity), lastUID: UInt32(truncatingIfNeeded: last))
+    }
+
+    public func saveIMAPProgress(_ progress: IMAPProgress, of id: Mailbox.ID) async throws {
+        try await context.write { db in
+            try await MailboxRecord.query(on: db).filter(\.$id == id.rawValue)
+                .set(\.$imapUIDValidity, to: Int64(progress.uidValidity))
+                .set(\.$imapLastUID, to: Int64(progress.lastUID)).update()
+        }
+    }
+
+    public func participants(of ticketID: Ticket.ID) async throws -> [MailAddress] {
+        try await MailParticipantRecord.query(on: context.database).filter(\.$ticketID == ticketID.rawValue)
+            .sort(\.$email).all().map { MailAddress(name: $0.name, address: $0.email) }
+    }
+
+    public func addParticipants(_ addresses: [MailAddress], to ticketID: Ticket.ID) async throws {
+        guard !addresses.isEmpty else { return }
+        try await context.write { db in
+            let known = Set(
+                try await MailParticipantRecord.query(on: db).filter(\.$ticketID == ticketID.rawValue).all()
+                    .map(\.email))
+            for address in addresses where !known.contains(address.address.lowercased()) {
+                let record = MailParticipantRecord()
+                record.id = UUID()
+                record.ticketID = ticketID.rawValue
+                record.email = address.address.lowercased()
+                record.name = address.name.map { String($0.prefix(200)) }
+                try await record.create(on: db)
+            }
+        }
+    }
+
+    public func markUndeliverable(_ email: String, until: Date, reason: String, at: Date) async throws {
+        let key = email.lowercased()
+        try await context.write { db in
+            let record = try await UndeliverableRecord.find(key, on: db) ?? UndeliverableRecord()
+            record.id = key
+            record.until = until
+            record.reason = String(reason.prefix(1000))
+            record.recordedAt = at
+            try await record.save(on: db)
+        }
+    }
+
+    public func undeliverable(_ emails: [String], at now: Date) async throws -> Set<String> {
+        guard !emails.isEmpty else { return [] }
+        return Set(
+            try await UndeliverableRecord.query(on: context.database).filter(\.$id ~~ emails.map { $0.lowercased() })
+                .filter(\.$until > now).all().compactMap(\.id))
+    }
+
+    public func undeliverableAddresses(at now: Date) async throws -> [UndeliverableAddress] {
+        try await UndeliverableRecord.query(on: context.database).filter(\.$until > now).sort(\.$recordedAt, .descending)
+            .limit(500).all().map {
+                UndeliverableAddress(email: $0.id ?? "", until: $0.until, reason: $0.reason, recordedAt: $0.recordedAt)
+            }
+    }
+
+    public func clearUndeliverable(_ email: String) async throws {
+        let key = email.lowercased()
+        try await context.write { db in try await UndeliverableRecord.query(on: db).filter(\.$id == key).delete() }
+    }
+
+    public func quarantine(_ mail: QuarantinedMail) async throws {
+        let record = QuarantineRecord()
+        record.id = mail.id.rawValue
+        record.mailboxID = mail.mailboxID?.rawValue
+        record.recipient = mail.recipient?.value
+        record.sender = mail.sender.map { String($0.prefix(500)) }
+        record.subject = String(mail.subject.prefix(500))
+        record.reason = mail.reason
+        record.raw = mail.raw
+        record.size = mail.size
+        record.receivedAt = mail.receivedAt
+        try await context.write { db in try await record.create(on: db) }
+    }
+
+    public func quarantined(limit: Int) async throws -> [QuarantinedMail] {
+        // The bytes stay in the database: a list of large mail must not load them all.
+        try await QuarantineRecord.query(on: context.database).sort(\.$receivedAt, .descending).limit(limit)
+            .field(\.$id).field(\.$mailboxID).field(\.$recipient).field(\.$sender).field(\.$subject)
+            .field(\.$reason).field(\.$size).field(\.$receivedAt).all().map { $0.domain(withRaw: false) }
+    }
+
+    public func quarantinedMail(_ id: QuarantinedMail.ID) async throws -> QuarantinedMail? {
+        try await QuarantineRecord.find(id.rawValue, on: context.database)?.domain(withRaw: true)
+    }
+
+    public func deleteQuarantined(_ id: QuarantinedMail.ID) async throws {
+        try await context.write { db in
+            try await QuarantineRecord.query(on: db).filter(\.$id == id.rawValue).delete()
         }
     }
 

@@ -84,8 +84,12 @@ public struct FluentOutboxStore: OutboxStore {
         return counts
     }
 
-    public func count(_ purpose: NotificationTemplate.Kind, to recipient: String, since: Date) async throws -> Int {
-        try await OutboxRecord.query(on: context.database).filter(\.$firstRecipient == recipient.lowercased())
-            .filter(\.$purpose == purpose.rawValue).filter(\.$createdAt >= since).count()
+    public func count(
+        _ purposes: [NotificationTemplate.Kind], to recipient: String, ticket: Ticket.ID?, since: Date
+    ) async throws -> Int {
+        let query = OutboxRecord.query(on: context.database).filter(\.$firstRecipient == recipient.lowercased())
+            .filter(\.$purpose ~~ purposes.map(\.rawValue)).filter(\.$createdAt >= since)
+        if let ticket { query.filter(\.$ticketID == ticket.rawValue) }
+        return try await query.count()
     }
 }

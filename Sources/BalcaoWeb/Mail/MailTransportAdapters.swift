@@ -22,10 +22,11 @@ struct SMTPMailSender: MailSender {
     }
 }
 
-/// A polled IMAP mailbox: unseen messages of its folder, marked \Seen or moved once stored.
+/// A polled IMAP mailbox: the messages of its folder by UID, marked \Seen or moved once stored.
 struct IMAPMailboxReader: MailboxReader {
     let client: IMAPClient
     let settings: IMAPSettings
+    let status: IMAPMailboxStatus
 
     static func open(_ settings: IMAPSettings, caFile: String?) async throws -> IMAPMailboxReader {
         let endpoint = MailServerEndpoint(
@@ -35,17 +36,23 @@ struct IMAPMailboxReader: MailboxReader {
         let client = try await IMAPClient.connect(to: endpoint)
         do {
             try await client.login()
-            _ = try await client.select(settings.folder)
             if case .move(let folder) = settings.afterFetch { try await client.create(folder) }
+            let status = try await client.select(settings.folder)
+            return IMAPMailboxReader(client: client, settings: settings, status: status)
         } catch {
             await client.logout()
             throw error
         }
-        return IMAPMailboxReader(client: client, settings: settings)
     }
 
-    func unprocessedMessages() async throws -> [UInt32] {
-        try await client.searchUnseenUIDs().sorted()
+    func uidValidity() async throws -> UInt32 { status.uidValidity }
+
+    func messages(after uid: UInt32) async throws -> [UInt32] {
+        try await client.searchUIDs(greaterThan: uid)
+    }
+
+    func unseenMessages() async throws -> [UInt32] {
+        try await client.searchUnseenUIDs()
     }
 
     func message(_ id: UInt32) async throws -> Data? {

@@ -61,7 +61,7 @@ struct MailWorkers: LifecycleHandler {
             reader = try await IMAPMailboxReader.open(imap, caFile: services.config.mail.imapCAFile)
         } catch {
             logger.warning("mailbox \(mailbox.address): \(error)")
-            try? await services.mailStore.recordPoll(of: mailbox.id, at: services.clock.now, error: "\(error)")
+            await services.mailboxPoll.recordFailure("\(error)", for: mailbox)
             return
         }
         let report = await services.mailboxPoll.run(mailbox, reader: reader)
@@ -69,7 +69,6 @@ struct MailWorkers: LifecycleHandler {
             logger.info(
                 "mailbox \(mailbox.address): \(result.outcome) \(result.ticket?.number.description ?? result.messageID)")
         }
-        for rejection in report.rejected { logger.warning("mailbox \(mailbox.address): rejected: \(rejection)") }
         if let error = report.error { logger.warning("mailbox \(mailbox.address): \(error)") }
     }
 }

@@ -4,8 +4,8 @@ import BalcaoWeb
 import Foundation
 
 /// `balcao ingest-email --to suporte@empresa.com.br < message.eml`: the MTA pipe. Exit codes follow sysexits so
-/// the MTA does the right thing: 0 stored (or already stored), 65 unreadable mail (bounce it), 75 anything else
-/// (keep it queued and try again later).
+/// the MTA does the right thing: 0 taken (stored, already stored, or held in the quarantine for an admin),
+/// 64/65 bad usage or no message at all (bounce it), 75 anything else (keep it queued and try again later).
 struct IngestEmailCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest-email",

@@ -54,15 +54,18 @@ struct AutomatedMailTests {
         arguments: [
             "Auto: Fatura", "Automatic reply: [#1042] Fatura", "Out of Office: Re: pedido",
             "Resposta automática: chamado",
-            "Ausência temporária", "Fora do escritório até 20/03", "AutoReply: hello",
+            "Ausência temporária", "Fora do escritório até 20/03", "AutoReply: hello", "Auto Response",
+            "Out of Office AutoReply: Fatura", "Réponse automatique : Facture", "Automatische Antwort: Rechnung",
         ])
     func outOfOfficeSubjects(subject: String) {
         #expect(AutomatedMail(headers: headers([("From", "a@b.com"), ("Subject", subject)])) == .autoReply)
     }
 
-    @Test("A subject that merely mentions being out of office is human")
-    func humanSubjectMentioningAbsence() {
-        #expect(AutomatedMail(headers: headers([("From", "a@b.com"), ("Subject", "Re: out of office policy")])) == nil)
+    @Test(
+        "A subject that merely mentions being out of office is human",
+        arguments: ["Re: out of office policy", "Out of office policy for the team?", "Auto response time is slow"])
+    func humanSubjectMentioningAbsence(subject: String) {
+        #expect(AutomatedMail(headers: headers([("From", "a@b.com"), ("Subject", subject)])) == nil)
     }
 
     @Test("X-Autoreply and X-Autorespond mark an auto-reply")
@@ -84,10 +87,55 @@ struct AutomatedMailTests {
         #expect(AutomatedMail(headers: headers([("Auto-Submitted", "no")])) == nil)
     }
 
-    @Test("X-Auto-Response-Suppress is a request, not a sign of automation")
-    func suppressIsNotAutomation() {
-        #expect(AutomatedMail(headers: headers([("X-Auto-Response-Suppress", "All")])) == nil)
-        #expect(AutomatedMail(headers: headers([("X-Auto-Response-Suppress", "OOF, AutoReply")])) == nil)
+    @Test(
+        "X-Auto-Response-Suppress with All, AutoReply or OOF asks for no auto-reply, and is told apart from machine mail",
+        arguments: ["All", "OOF, AutoReply", "DR, RN, NRN, OOF, AutoReply", "autoreply"])
+    func suppressAsksForNoAutoReply(value: String) {
+        let automation = AutomatedMail(headers: headers([("From", "a@b.com"), ("X-Auto-Response-Suppress", value)]))
+
+        #expect(automation == .autoResponseSuppressed)
+        #expect(automation?.isMachineSent == false)
+    }
+
+    @Test("X-Auto-Response-Suppress without All, AutoReply or OOF is a person", arguments: ["None", "DR, RN, NRN", ""])
+    func suppressWithoutAutoReplies(value: String) {
+        #expect(AutomatedMail(headers: headers([("X-Auto-Response-Suppress", value)])) == nil)
+    }
+
+    @Test("X-Loop, X-Balcao-Loop and Exchange's inbox-rule loop header mark a loop")
+    func loopHeaders() {
+        #expect(AutomatedMail(headers: headers([("X-Loop", "yes")])) == .loop)
+        #expect(AutomatedMail(headers: headers([("X-Balcao-Loop", "balcao.example")])) == .loop)
+        #expect(AutomatedMail(headers: headers([("X-MS-Exchange-Inbox-Rules-Loop", "ana@x.com")])) == .loop)
+        #expect(AutomatedMail.loop.isMachineSent)
+    }
+
+    @Test("Precedence and X-Precedence auto_reply are auto-replies; X-Precedence bulk is bulk")
+    func precedenceAutoReply() {
+        #expect(AutomatedMail(headers: headers([("Precedence", "auto_reply")])) == .autoReply)
+        #expect(AutomatedMail(headers: headers([("X-Precedence", "auto_reply")])) == .autoReply)
+        #expect(AutomatedMail(headers: headers([("X-Precedence", "bulk")])) == .bulk("bulk"))
+    }
+
+    @Test("X-Autoresponder and Auto-Submitted with a comment or parameters are auto-replies")
+    func autoReplyVariants() {
+        #expect(AutomatedMail(headers: headers([("X-Autoresponder", "true")])) == .autoReply)
+        #expect(AutomatedMail(headers: headers([("Auto-Submitted", "auto-replied (zimbra; vacation)")])) == .autoReply)
+        #expect(
+            AutomatedMail(headers: headers([("Auto-Submitted", "Auto-Replied; owner-email=\"a@b.com\"")])) == .autoReply
+        )
+        #expect(
+            AutomatedMail(headers: headers([("Auto-Submitted", "auto-notified")])) == .autoSubmitted("auto-notified"))
+    }
+
+    @Test("Exchange-generated mail is automated; X-Failed-Recipients and an Exchange NDR marker are bounces")
+    func exchangeMarkers() {
+        let generated = headers([("X-MS-Exchange-Generated-Message-Source", "Transport Rule Agent")])
+
+        #expect(AutomatedMail(headers: generated) == .autoSubmitted("auto-generated"))
+        #expect(AutomatedMail(headers: headers([("X-Failed-Recipients", "a@b.com")])) == .bounce)
+        #expect(AutomatedMail(headers: headers([("X-MS-Exchange-Message-Is-Ndr", "")])) == .bounce)
+        #expect(AutomatedMail(headers: headers([("Return-Path", "<MAILER-DAEMON>")])) == .bounce)
     }
 
     @Test("List-Id or List-Unsubscribe marks list mail")

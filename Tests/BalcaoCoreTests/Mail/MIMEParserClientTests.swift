@@ -55,9 +55,12 @@ struct MIMEParserClientTests {
         #expect(!winmail.isInline)
     }
 
-    @Test("Outlook's X-Auto-Response-Suppress does not make a human reply automated")
+    @Test("Outlook's X-Auto-Response-Suppress asks for no auto-reply but does not make a human reply machine mail")
     func outlookIsHuman() {
-        #expect(MIMEParser.parse(MailCorpus.outlookExchangeWithWinmail).automation == nil)
+        let automation = MIMEParser.parse(MailCorpus.outlookExchangeWithWinmail).automation
+
+        #expect(automation == .autoResponseSuppressed)
+        #expect(automation?.isMachineSent == false)
     }
 
     @Test("The visible part of an Outlook reply stops at the underscore rule before De:/Enviado:")

@@ -183,6 +183,12 @@ struct MIMEParserRobustnessTests {
             Array("Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
                 + [UInt8](repeating: MailBytes.equals, count: large),
             [UInt8](repeating: MailBytes.lf, count: large),
+            // Legacy charsets go through iconv: one converter per run of words, and one per broken byte.
+            Array("Subject: ".utf8) + Array(String(repeating: "=?gb2312?B?xOM=?= x ", count: medium / 20).utf8),
+            Array("Content-Type: text/plain; charset=shift_jis\r\n\r\n".utf8)
+                + (0..<(medium / 2)).flatMap { _ in [0x82, 0x0A] as [UInt8] },
+            Array("Content-Type: text/plain; charset=big5-hkscs\r\n\r\n".utf8)
+                + [UInt8](repeating: 0xFF, count: medium),
         ]
         let clock = ContinuousClock()
         for bytes in cases {

@@ -50,7 +50,7 @@ extension MailCorpus {
 
         """)
 
-    /// Exchange out-of-office in Portuguese; X-Auto-Response-Suppress alone would not mark it.
+    /// Exchange out-of-office in Portuguese, without the inbox-rule headers: its subject marks it.
     static let outOfOffice = wire(
         """
         From: Roberto Lima <roberto.lima@empresa.com.br>

@@ -79,10 +79,54 @@ struct NotificationTemplateTests {
         #expect(bad.issues.map(\.field) == ["imap.host", "imap.security"])
     }
 
-    @Test("Mail without a Message-ID gets a stable synthetic one, so a second delivery is still recognised")
+    @Test("Mail without a Message-ID gets an id from what every copy shares, not from the delivery headers")
     func syntheticMessageID() {
-        let raw = Data("From: a@b.example\r\n\r\nhi".utf8)
-        #expect(MailIntake.syntheticMessageID(raw) == MailIntake.syntheticMessageID(raw))
-        #expect(MailIntake.syntheticMessageID(raw) != MailIntake.syntheticMessageID(raw + Data("!".utf8)))
+        let body = "From: a@b.example\r\nTo: c@d.example\r\nSubject: oi\r\nDate: Wed, 25 Nov 2026 10:00:00 +0000\r\n\r\nhi"
+        let one = MIMEParser.parse(Array(("Received: from x\r\n" + body).utf8))
+        let other = MIMEParser.parse(Array(("Received: from y\r\nDelivered-To: e@d.example\r\n" + body).utf8))
+        let changed = MIMEParser.parse(Array((body + "!").utf8))
+        #expect(MailIntake.syntheticMessageID(one) == MailIntake.syntheticMessageID(other))
+        #expect(MailIntake.syntheticMessageID(one) != MailIntake.syntheticMessageID(changed))
+    }
+}
+
+@Suite("Signed mail references")
+struct MailReferenceTests {
+    /// Stands in for the HMAC (BalcaoStore): deterministic, keyed, hex.
+    struct KeyedSigner: MailSigner {
+        let key: String
+        func signature(for text: String) -> String {
+            var hash: UInt64 = 1469598103934665603
+            for byte in (key + "|" + text).utf8 { hash = (hash ^ UInt64(byte)) &* 1099511628211 }
+            let second = hash &* 6364136223846793005 &+ 1442695040888963407
+            return String(format: "%016llx%016llx", hash, second)
+        }
+    }
+
+    @Test("A reference round-trips through a Message-ID and a body marker; each one is unique")
+    func roundTrip() throws {
+        let signer = KeyedSigner(key: "desk")
+        let reference = MailReference(ticket: TicketNumber(1042), recipient: "Ana@Cliente.example", signer: signer)
+        let id = reference.messageID(domain: "desk.example", signer: signer)
+        #expect(id.hasPrefix("b1.1042."))
+        #expect(MailReference.decode(id, signer: signer) == reference)
+        let body = "Obrigada!\n> Resposta anterior\n> \(reference.marker(signer: signer))\n"
+        #expect(MailReference.markers(in: body, signer: signer) == [reference])
+        let other = MailReference(ticket: TicketNumber(1042), recipient: "ana@cliente.example", signer: signer)
+        #expect(other.token != reference.token)
+        #expect(other.recipientTag == reference.recipientTag)  // the address, not its case, is what is bound
+    }
+
+    @Test("Forged, altered or foreign references are refused")
+    func forgeries() {
+        let signer = KeyedSigner(key: "desk")
+        let encoded = MailReference(ticket: TicketNumber(1042), recipient: "ana@cliente.example", signer: signer)
+            .encoded(signer: signer)
+        let otherDesk = KeyedSigner(key: "another desk")
+        #expect(MailReference.decode(encoded, signer: otherDesk) == nil)
+        #expect(MailReference.decode(encoded.replacingOccurrences(of: "b1.1042.", with: "b1.1043."), signer: signer) == nil)
+        #expect(MailReference.decode("b1.1042.abc.12345678.0000000000000000", signer: signer) == nil)
+        #expect(MailReference.decode("CAF3x=abc@mail.gmail.com", signer: signer) == nil)
+        #expect(MailReference.markers(in: "[ref:b1.1.x.y.z] [ref:", signer: signer).isEmpty)
     }
 }

@@ -100,6 +100,50 @@ struct IMAPClientScriptedTests {
         await client.logout()
     }
 
+    @Test("SELECT reads UIDVALIDITY and UIDNEXT wherever they come among the other responses")
+    func selectStatus() async throws {
+        let client = try await connect([
+            Self.greeting, Self.capability,
+            "* OK [UIDNEXT 4294967295] next\r\n* FLAGS (\\Seen)\r\n* OK [UIDVALIDITY 4294967295] valid\r\n"
+                + "* 0 RECENT\r\n* 12 EXISTS\r\n{tag} OK [READ-WRITE] selected\r\n",
+            "* 3 EXISTS\r\n{tag} OK [READ-WRITE] selected\r\n", Self.bye,
+        ])
+
+        let status = try await client.select("INBOX")
+        let withoutValidity = await #expect(throws: MailTransportError.self) { _ = try await client.select("Other") }
+
+        #expect(status == IMAPMailboxStatus(exists: 12, uidValidity: 4_294_967_295, uidNext: 4_294_967_295))
+        #expect(withoutValidity?.kind == .protocolViolation)  // never a made-up validity
+        await client.logout()
+    }
+
+    @Test("UIDs above n are searched from n+1, and the highest UID that n+1:* always matches is dropped")
+    func searchUIDsGreaterThan() async throws {
+        let server = try await ScriptedServer.start([
+            Self.greeting, Self.capability,
+            "* SEARCH 9 8\r\n{tag} OK done\r\n", "* SEARCH 9\r\n{tag} OK done\r\n", "* SEARCH\r\n{tag} OK done\r\n",
+            Self.bye,
+        ])
+        let client = try await connect(to: server)
+
+        let newer = try await client.searchUIDs(greaterThan: 7)
+        let noneNewer = try await client.searchUIDs(greaterThan: 9)
+        let emptyMailbox = try await client.searchUIDs(greaterThan: 0)
+        let atTheTop = try await client.searchUIDs(greaterThan: .max)
+        await client.logout()
+
+        #expect(newer == [8, 9])
+        #expect(noneNewer == [])
+        #expect(emptyMailbox == [])
+        #expect(atTheTop == [])
+        #expect(
+            server.receivedLines == [
+                "A1 CAPABILITY", "A2 UID SEARCH UID 8:*", "A3 UID SEARCH UID 10:*", "A4 UID SEARCH UID 1:*",
+                "A5 LOGOUT",
+            ])
+        await server.stop()
+    }
+
     @Test("A FETCH for a message that is gone is nil; a literal cut short by a hang-up is connectionFailed")
     func fetchGoneAndHangUp() async throws {
         let client = try await connect([

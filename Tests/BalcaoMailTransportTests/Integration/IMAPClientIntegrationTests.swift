@@ -43,6 +43,38 @@ struct IMAPClientIntegrationTests {
         await client.logout()
     }
 
+    @Test(
+        "A valid OAuth 2.0 access token logs in with XOAUTH2 and selects INBOX",
+        .enabled(if: TestMailServers.imap?.oauthToken != nil, "needs BALCAO_TEST_IMAP_OAUTH_TOKEN"),
+        arguments: [MailSecurity.tls, .startTLS]
+    )
+    func oauthLogin(security: MailSecurity) async throws {
+        let token = try #require(server.oauthToken)
+        let client = try await IMAPClient.connect(to: server.endpoint(security, accessToken: token))
+
+        try await client.login()
+        let inbox = try await client.select("INBOX")
+
+        #expect(inbox.uidValidity > 0)
+        #expect(await client.capabilities.contains("IMAP4REV1"))
+        await client.logout()
+    }
+
+    @Test(
+        "An unknown access token is authenticationFailed, permanent, with Dovecot's XOAUTH2 error",
+        .enabled(if: TestMailServers.imap?.oauthToken != nil, "needs BALCAO_TEST_IMAP_OAUTH_TOKEN")
+    )
+    func oauthUnknownToken() async throws {
+        let client = try await IMAPClient.connect(to: server.endpoint(.tls, accessToken: "ya29.not-the-right-one"))
+
+        let error = await #expect(throws: MailTransportError.self) { try await client.login() }
+
+        #expect(error?.kind == .authenticationFailed)
+        #expect(error?.isPermanent == true)
+        #expect(error?.message.contains(#""status":"401""#) == true, "\(String(describing: error))")
+        await client.logout()
+    }
+
     @Test("A certificate nobody vouches for is tlsFailed", arguments: [MailSecurity.tls, .startTLS])
     func untrustedCertificate(security: MailSecurity) async throws {
         let error = await #expect(throws: MailTransportError.self) {
@@ -87,6 +119,35 @@ struct IMAPClientIntegrationTests {
         #expect(try await client.searchUnseenUIDs().contains(largeUID) == false)
         let processed = try await client.select("Processed")
         #expect(processed.exists >= 2)
+        await client.logout()
+    }
+
+    @Test("UIDs above a known one are the newer messages, seen or not; above the highest there are none")
+    func searchUIDsGreaterThan() async throws {
+        let client = try await IMAPClient.connect(to: server.endpoint(.tls))
+        try await client.login()
+        let mailbox = "Intake \(UUID().uuidString.prefix(8))"
+        try await client.create(mailbox)
+        var uids: [UInt32] = []
+        for number in 1...3 {
+            let message = Self.message(subject: "Pedido \(number)", body: "corpo\r\n")
+            uids.append(
+                try #require(try await client.append(message, to: mailbox, flags: number == 3 ? ["\\Seen"] : [])))
+        }
+
+        let status = try await client.select(mailbox)
+        let afterFirst = try await client.searchUIDs(greaterThan: uids[0])
+        let afterLast = try await client.searchUIDs(greaterThan: uids[2])
+        let all = try await client.searchUIDs(greaterThan: 0)
+        let reselected = try await client.select(mailbox)
+
+        #expect(afterFirst == [uids[1], uids[2]])
+        #expect(afterLast == [])
+        #expect(all == uids)
+        #expect(status.exists == 3)
+        #expect(status.uidNext == uids[2] + 1)
+        #expect(status.uidValidity > 0)
+        #expect(reselected.uidValidity == status.uidValidity)
         await client.logout()
     }
 

@@ -59,6 +59,40 @@ struct SMTPClientIntegrationTests {
         #expect(error?.replyCode == 535)
     }
 
+    @Test(
+        "XOAUTH2 with the sink's access token delivers the message",
+        .enabled(if: TestMailServers.smtp?.oauthToken != nil, "needs BALCAO_TEST_SMTP_OAUTH_TOKEN")
+    )
+    func oauthDelivers() async throws {
+        let token = try #require(server.oauthToken)
+        let id = UUID().uuidString
+        let message = Array("Subject: oauth\r\nMessage-ID: <\(id)@balcao.test>\r\n\r\nvia XOAUTH2\r\n".utf8)
+
+        try await SMTPClient(endpoint: server.endpoint(accessToken: token))
+            .send(from: "helpdesk@balcao.test", recipients: ["ana@cliente.test"], message: message)
+
+        let stored = try #require(try await storedMessage(containing: id))
+        #expect(stored.eml == message)
+        #expect(stored.meta["auth_user"] as? String == server.username)
+    }
+
+    @Test(
+        "A wrong access token is authenticationFailed 535, with the server's XOAUTH2 error",
+        .enabled(if: TestMailServers.smtp?.oauthToken != nil, "needs BALCAO_TEST_SMTP_OAUTH_TOKEN")
+    )
+    func oauthWrongToken() async throws {
+        let client = SMTPClient(endpoint: server.endpoint(accessToken: "ya29.not-the-right-one"))
+
+        let error = await #expect(throws: MailTransportError.self) {
+            try await client.send(from: "a@b.test", recipients: ["c@d.test"], message: Array("x\r\n".utf8))
+        }
+
+        #expect(error?.kind == .authenticationFailed)
+        #expect(error?.replyCode == 535)
+        #expect(error?.isPermanent == true)
+        #expect(error?.message.contains(#""status":"401""#) == true, "\(String(describing: error))")
+    }
+
     @Test("A certificate nobody vouches for is tlsFailed")
     func untrustedCertificate() async throws {
         let client = SMTPClient(endpoint: server.endpoint(trustingCA: false))

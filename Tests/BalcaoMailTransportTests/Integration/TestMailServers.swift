@@ -12,6 +12,8 @@ enum TestMailServers {
         var username: String
         var password: String
         var caFile: String
+        /// The one access token Dovecot's oauth2 passdb accepts (through scripts/oauth-introspect.py).
+        var oauthToken: String?
 
         /// STARTTLS on the plain port (`.startTLS`) or TLS on the IMAPS port (`.tls`).
         func endpoint(
@@ -30,6 +32,13 @@ enum TestMailServers {
                 timeout: .seconds(10)
             )
         }
+
+        /// Like ``endpoint(_:host:password:trustingCA:)``, logging in with an OAuth 2.0 access token.
+        func endpoint(_ security: MailSecurity, accessToken: String) -> MailServerEndpoint {
+            var endpoint = endpoint(security)
+            endpoint.credential = .oauth2(accessToken: accessToken)
+            return endpoint
+        }
     }
 
     struct SMTP {
@@ -39,6 +48,8 @@ enum TestMailServers {
         var caFile: String
         /// Where the sink stores each accepted message as NNNNNN.eml.
         var outbox: URL
+        /// The one access token the sink's AUTH XOAUTH2 accepts for `username`.
+        var oauthToken: String?
 
         func endpoint(password: String? = nil, trustingCA: Bool = true) -> MailServerEndpoint {
             MailServerEndpoint(
@@ -51,6 +62,13 @@ enum TestMailServers {
                 timeout: .seconds(10)
             )
         }
+
+        /// STARTTLS, then AUTH XOAUTH2 with `accessToken`.
+        func endpoint(accessToken: String) -> MailServerEndpoint {
+            var endpoint = endpoint()
+            endpoint.credential = .oauth2(accessToken: accessToken)
+            return endpoint
+        }
     }
 
     static let imap: IMAP? = {
@@ -60,7 +78,9 @@ enum TestMailServers {
             let password = value("BALCAO_TEST_IMAP_PASSWORD"),
             let caFile = value("BALCAO_TEST_IMAP_CA")
         else { return nil }
-        return IMAP(port: port, tlsPort: tlsPort, username: username, password: password, caFile: caFile)
+        return IMAP(
+            port: port, tlsPort: tlsPort, username: username, password: password, caFile: caFile,
+            oauthToken: value("BALCAO_TEST_IMAP_OAUTH_TOKEN"))
     }()
 
     static let smtp: SMTP? = {
@@ -71,7 +91,8 @@ enum TestMailServers {
             let outbox = value("BALCAO_TEST_SMTP_DIR")
         else { return nil }
         return SMTP(
-            port: port, username: username, password: password, caFile: caFile, outbox: URL(fileURLWithPath: outbox))
+            port: port, username: username, password: password, caFile: caFile, outbox: URL(fileURLWithPath: outbox),
+            oauthToken: value("BALCAO_TEST_SMTP_OAUTH_TOKEN"))
     }()
 
     private static func value(_ key: String) -> String? {

@@ -85,14 +85,14 @@ struct MailIntakeTests {
         }
     }
 
-    @Test("Auto-replies to one address are capped per hour, so two auto-responders cannot loop", arguments: TestDatabase.available)
+    @Test("Automatic mail to one address is capped per window, so two auto-responders cannot loop", arguments: TestDatabase.available)
     func autoReplyCap(database: TestDatabase) async throws {
         try await Self.withMailDesk(database) { desk, _, _ in
-            for _ in 0..<8 { _ = try await desk.mailIntake.receive(MailFixture().raw, recipient: nil) }
-            #expect(try await desk.outbox.outbox(.all, limit: 20).count == 5)
-            desk.clock.advance(by: 3601)
+            for _ in 0..<14 { _ = try await desk.mailIntake.receive(MailFixture().raw, recipient: nil) }
+            #expect(try await desk.outbox.outbox(.all, limit: 50).count == RecipientRules.automaticPerAddress)
+            desk.clock.advance(by: RecipientRules.window + 1)
             _ = try await desk.mailIntake.receive(MailFixture().raw, recipient: nil)
-            #expect(try await desk.outbox.outbox(.all, limit: 20).count == 6)
+            #expect(try await desk.outbox.outbox(.all, limit: 50).count == RecipientRules.automaticPerAddress + 1)
         }
     }
 
@@ -173,13 +173,43 @@ struct MailIntakeTests {
         }
     }
 
-    @Test("Mail without a readable From is refused and can be delivered again later", arguments: TestDatabase.available)
-    func unreadableSenderRefused(database: TestDatabase) async throws {
+    @Test("Mail without a readable From is quarantined whole; an admin can create the ticket anyway", arguments: TestDatabase.available)
+    func unreadableSenderQuarantined(database: TestDatabase) async throws {
         try await Self.withMailDesk(database) { desk, _, _ in
             let broken = MailFixture(from: "not an address")
-            await #expect(throws: ValidationError.self) { try await desk.mailIntake.receive(broken.raw, recipient: nil) }
-            let claimable = try await desk.mailStore.claimInbound(messageID: broken.id, at: desk.clock.now)
-            #expect(claimable)
+            let result = try await desk.mailIntake.receive(broken.raw, recipient: EmailAddress("suporte@desk.example"))
+            #expect(result.outcome == .quarantined)
+            let held = try #require(try await desk.mailStore.quarantined(limit: 5).first)
+            #expect(held.reason == "no readable From address")
+            #expect(held.raw.isEmpty && held.size == broken.raw.count)  // lists leave the bytes out
+            #expect(try await desk.mailStore.quarantinedMail(held.id)?.raw == broken.raw)
+
+            let admin = try await desk.makeAdmin()
+            let administration = MailAdministration(
+                mail: desk.mailStore, outbox: desk.outbox, directory: desk.directory, clock: desk.clock,
+                intake: desk.mailIntake)
+            let released = try #require(try await administration.release(held.id, force: true, by: admin))
+            #expect(released.outcome == .opened)
+            #expect(try await desk.mailStore.quarantined(limit: 5).isEmpty)
+        }
+    }
+
+    @Test("Mail over the size limit is quarantined and its sender told once", arguments: TestDatabase.available)
+    func oversizeQuarantined(database: TestDatabase) async throws {
+        try await TestDesk.run(database) { desk in
+            let intake = MailIntake(
+                service: desk.ticketService, mail: desk.mailStore, notifier: desk.notifier, signer: desk.signer,
+                maxMailBytes: 2000)
+            var big = MailFixture()
+            big.body = String(repeating: "planilha ", count: 500)
+            for _ in 0..<2 {
+                big.messageID = "<\(UUID().uuidString)@mail.cliente.example>"
+                #expect(try await intake.receive(big.raw, recipient: nil).outcome == .quarantined)
+            }
+            #expect(try await desk.mailStore.quarantined(limit: 5).map(\.reason) == ["larger than 1 KB", "larger than 1 KB"])
+            let notices = try await desk.outbox.outbox(.all, limit: 5)
+            #expect(notices.map(\.purpose) == [.mailTooLarge])
+            #expect(notices.first?.recipients == ["carla@cliente.example"])
         }
     }
 }

@@ -24,7 +24,12 @@ struct InboundEmailAPIController: RouteCollection {
             throw ValidationError(field: "body", "must be the raw message (message/rfc822)")
         }
         let result = try await services.mailIntake.receive(Data(body.readableBytesView), recipient: recipient)
-        let status: HTTPStatus = result.outcome == .opened || result.outcome == .threaded ? .created : .ok
+        let status: HTTPStatus =
+            switch result.outcome {
+            case .opened, .threaded: .created
+            case .quarantined: .accepted
+            case .duplicate, .ignored: .ok
+            }
         return try await InboundEmailResultDTO(result).encodeResponse(status: status, for: req)
     }
 }

@@ -80,6 +80,19 @@ struct MailAdminContext: Encodable {
         let lastError: String?
         let canRetry: Bool
     }
+    struct QuarantineRow: Encodable {
+        let id: String
+        let received: String
+        let sender: String
+        let subject: String
+        let reason: String
+        let size: String
+    }
+    struct UndeliverableRow: Encodable {
+        let email: String
+        let until: String
+        let reason: String
+    }
     struct Filter: Encodable {
         let label: String
         let url: String
@@ -97,6 +110,8 @@ struct MailAdminContext: Encodable {
     let templates: [TemplateRow]
     let smtpConfigured: Bool
     let outboxFilters: [Filter]
+    let quarantine: [QuarantineRow]
+    let undeliverable: [UndeliverableRow]
     let outbox: [OutboxRow]
 }
 

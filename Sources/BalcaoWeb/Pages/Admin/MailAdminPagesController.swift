@@ -18,6 +18,9 @@ struct MailAdminPagesController: RouteCollection {
         mail.post("templates", ":kind", ":language", use: saveTemplate)
         mail.post("templates", ":kind", ":language", "reset", use: resetTemplate)
         mail.post("outbox", ":outboxID", "retry", use: retry)
+        mail.get("quarantine", ":quarantineID", "raw", use: downloadQuarantined)
+        mail.post("quarantine", ":quarantineID", ":action", use: actOnQuarantined)
+        mail.post("undeliverable", "clear", use: clearUndeliverable)
     }
 
     @Sendable func overview(req: Request) async throws -> Response {
@@ -86,6 +89,42 @@ struct MailAdminPagesController: RouteCollection {
         return req.redirect(to: "/agent/admin/mail?outbox=pending&flash=saved")
     }
 
+    /// The held mail as it arrived, as a download (never rendered in our origin).
+    @Sendable func downloadQuarantined(req: Request) async throws -> Response {
+        _ = try requireAdmin(req)
+        guard let id = req.parameters.get("quarantineID").flatMap(QuarantinedMail.ID.init),
+            let held = try await services.mailStore.quarantinedMail(id)
+        else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "message/rfc822")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"quarantined-\(id).eml\"")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: held.raw))
+    }
+
+    /// `retry` runs the mail through the intake again, `accept` creates the ticket whatever its size or sender,
+    /// `dismiss` deletes it.
+    @Sendable func actOnQuarantined(req: Request) async throws -> Response {
+        let agent = try requireAdmin(req)
+        guard let id = req.parameters.get("quarantineID").flatMap(QuarantinedMail.ID.init) else {
+            throw Abort(.notFound)
+        }
+        switch req.parameters.get("action") {
+        case "retry": _ = try await services.mailAdmin.release(id, force: false, by: agent)
+        case "accept": _ = try await services.mailAdmin.release(id, force: true, by: agent)
+        case "dismiss": try await services.mailAdmin.dismiss(id, by: agent)
+        default: throw Abort(.notFound)
+        }
+        return req.redirect(to: "/agent/admin/mail?flash=saved")
+    }
+
+    @Sendable func clearUndeliverable(req: Request) async throws -> Response {
+        let agent = try requireAdmin(req)
+        let form = try req.content.decode([String: String].self)
+        try await services.mailAdmin.clearUndeliverable(form["email"] ?? "", by: agent)
+        return req.redirect(to: "/agent/admin/mail?flash=saved")
+    }
+
     // MARK: - Pages
 
     private func renderOverview(_ req: Request, form: MailboxForm, error: String?) async throws -> Response {
@@ -124,6 +163,14 @@ struct MailAdminPagesController: RouteCollection {
                     label: option == .all ? "∗" : l["outbox_\(option.rawValue)"],
                     url: "/agent/admin/mail?outbox=\(option.rawValue)", count: count.map { " (\($0))" } ?? "",
                     current: option == filter)
+            },
+            quarantine: try await services.mailStore.quarantined(limit: 100).map { held in
+                .init(
+                    id: held.id.description, received: l.dateTime(held.receivedAt), sender: held.sender ?? "—",
+                    subject: held.subject, reason: held.reason, size: ByteCountFormatter.string(fromByteCount: Int64(held.size), countStyle: .file))
+            },
+            undeliverable: try await services.mailStore.undeliverableAddresses(at: services.clock.now).map {
+                .init(email: $0.email, until: l.dateTime($0.until), reason: $0.reason)
             },
             outbox: try await services.outbox.outbox(filter, limit: 100).map { mail in
                 .init(

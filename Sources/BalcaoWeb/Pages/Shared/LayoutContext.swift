@@ -20,6 +20,8 @@ struct LayoutContext: Encodable {
     let queues: [QueueLink]
     let departmentQueues: [QueueLink]
     let flash: String?
+    /// For admins: what needs their attention (a mailbox that keeps failing, mail that could not be sent).
+    let alerts: [String]
     let pageTitle: String
     let searchQuery: String
 }
@@ -55,7 +57,17 @@ struct PageFrame {
             isAdmin: agent.role == .admin, csrf: session.csrfToken,
             queues: [link(.mine, l["queue_mine"]), link(.unassigned, l["queue_unassigned"]), link(.all, l["queue_all"])],
             departmentQueues: departments.map { link(.department($0.id), $0.name) },
-            flash: flash ?? flashKey.map { l[$0] }, pageTitle: title, searchQuery: searchQuery)
+            flash: flash ?? flashKey.map { l[$0] }, alerts: try await adminAlerts(for: agent, l), pageTitle: title,
+            searchQuery: searchQuery)
+    }
+
+    private func adminAlerts(for agent: Agent, _ l: Localizer) async throws -> [String] {
+        guard agent.role == .admin else { return [] }
+        var alerts = try await services.mailStore.mailboxes()
+            .filter { $0.isActive && $0.failureCount >= MailboxPoll.alertAfter }
+            .map { l.format("alert_mailbox_failing", $0.address.value) }
+        if (try await services.outbox.outboxCounts()[.failed] ?? 0) > 0 { alerts.append(l["alert_outbox_failed"]) }
+        return alerts
     }
 
     /// The departments `agent` works from (for the socket, which has no page request to share a snapshot with).
