@@ -2,6 +2,7 @@ import BalcaoCore
 import BalcaoStore
 import Foundation
 import Logging
+import Vapor
 import SQLKit
 
 /// The one set of ports and services the app runs on, built once in `configure` and handed to each controller.
@@ -22,6 +23,7 @@ public struct BalcaoServices: Sendable {
     public let mailIntake: MailIntake
     public let mailboxPoll: MailboxPoll
     public let mailAdmin: MailAdministration
+    public let mailboxOAuth: MailboxOAuth
     /// Nil when no SMTP relay is configured: mail then waits in the outbox.
     public let outboxDelivery: OutboxDelivery?
     /// The store's database, for tools that measure or maintain it (benchmarks, backups).
@@ -31,8 +33,12 @@ public struct BalcaoServices: Sendable {
     let presence = PresenceHub()
     let loginGuard = LoginGuard()
 
-    /// `mailSigningKey` is the desk's secret (`DeskSecrets.mailSigningKey`), read before the services are built.
-    public init(config: BalcaoConfig, context: StoreContext, clock: any Clock, mailSigningKey: Data) {
+    /// `keys` are the desk's secrets (`DeskSecrets`), read before the services are built; `httpClient` reaches
+    /// OAuth token endpoints.
+    public init(
+        config: BalcaoConfig, context: StoreContext, clock: any Clock, keys: (mailSigning: Data, sealing: Data),
+        httpClient: any Client
+    ) {
         self.config = config
         self.clock = clock
         self.storeContext = context
@@ -51,7 +57,7 @@ public struct BalcaoServices: Sendable {
         let outbox = FluentOutboxStore(context: context)
         self.mailStore = mailStore
         self.outbox = outbox
-        let signer = HMACMailSigner(key: mailSigningKey)
+        let signer = HMACMailSigner(key: keys.mailSigning)
         let notifier = MailNotifier(
             directory: directory, mail: mailStore, outbox: outbox, blobs: blobs, clock: clock, signer: signer,
             settings: config.mail.settings(publicURL: config.http.publicURL, language: config.defaultLanguage))
@@ -63,6 +69,9 @@ public struct BalcaoServices: Sendable {
         self.tickets = tickets
         self.mailIntake = MailIntake(service: tickets, mail: mailStore, notifier: notifier, signer: signer)
         self.mailboxPoll = MailboxPoll(intake: mailIntake, mail: mailStore, clock: clock, alerts: notifier)
+        self.mailboxOAuth = MailboxOAuth(
+            mail: mailStore, endpoint: HTTPOAuthTokenEndpoint(client: httpClient),
+            sealer: AESSecretSealer(key: keys.sealing), signer: signer, clock: clock)
         self.mailAdmin = MailAdministration(
             mail: mailStore, outbox: outbox, directory: directory, clock: clock, intake: mailIntake)
         self.outboxDelivery = config.mail.smtp.map { smtp in

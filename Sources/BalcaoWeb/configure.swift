@@ -20,8 +20,8 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
     try BalcaoDatabase.register(target, on: app.databases)
     try await BalcaoDatabase.prepare(target, databases: app.databases, logger: app.logger)
     let context = StoreContext(database: app.db, isSQLite: target.isSQLite)
-    let services = BalcaoServices(
-        config: config, context: context, clock: clock, mailSigningKey: try await DeskSecrets.mailSigningKey(context))
+    let keys = (mailSigning: try await DeskSecrets.mailSigningKey(context), sealing: try await DeskSecrets.sealingKey(context))
+    let services = BalcaoServices(config: config, context: context, clock: clock, keys: keys, httpClient: app.client)
 
     let json = JSONEncoder()
     json.dateEncodingStrategy = .iso8601

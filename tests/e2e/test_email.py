@@ -9,6 +9,7 @@ from __future__ import annotations
 import email
 import email.policy
 import imaplib
+import json
 import os
 import ssl
 import time
@@ -260,3 +261,102 @@ def test_a_naive_auto_responder_cannot_loop_with_the_desk(desk, signed_in):
     # Every mail of the exchange is still on the desk: stored, never dropped.
     tickets = desk.api("GET", "/tickets?sort=-created_at&limit=50")["data"]
     assert sum(token in t["subject"] for t in tickets) == cap + 1
+
+
+class FakeAuthorizationServer:
+    """A stand-in for Microsoft's or Google's OAuth endpoints, in this process on a free loopback port: /authorize
+    sends the browser straight back with a code (as after the user consents), /token trades that code — and later
+    the refresh token — for the access token Dovecot's oauth2 passdb accepts."""
+
+    def __init__(self, access_token: str):
+        import http.server
+        import threading
+        from urllib.parse import parse_qs, urlencode, urlsplit
+
+        self.requests: list[dict] = []
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                url = urlsplit(self.path)
+                query = {k: v[0] for k, v in parse_qs(url.query).items()}
+                if url.path != "/authorize":
+                    self.send_error(404)
+                    return
+                server.requests.append({"path": "/authorize", **query})
+                self.send_response(302)
+                self.send_header("Location", query["redirect_uri"] + "?" + urlencode({"code": "c0de", "state": query["state"]}))
+                self.end_headers()
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", 0))
+                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+                server.requests.append({"path": self.path, **form})
+                good = form.get("client_secret") == "s3gredo-do-app" and (
+                    (form.get("grant_type") == "authorization_code" and form.get("code") == "c0de")
+                    or (form.get("grant_type") == "refresh_token" and form.get("refresh_token") == "refresh-1"))
+                body = json.dumps({"access_token": access_token, "refresh_token": "refresh-1", "expires_in": 3600}
+                                  if good else {"error": "invalid_grant"}).encode()
+                self.send_response(200 if good else 400)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+def test_a_mailbox_connects_with_oauth_and_is_polled_with_xoauth2(desk, signed_in):
+    """The admin connects the mailbox to an OAuth 2.0 provider (the authorization-code flow, through the browser);
+    from then on Balcão signs in to Dovecot with SASL XOAUTH2 and a token, and mail still becomes tickets."""
+    env = mail_env()
+    token = os.environ.get("BALCAO_TEST_IMAP_OAUTH_TOKEN")
+    if not token:
+        pytest.fail("BALCAO_TEST_IMAP_OAUTH_TOKEN is unset (scripts/mail-servers starts the token server)")
+    driver = signed_in()
+    ensure_mailbox(driver, desk, env)
+    provider = FakeAuthorizationServer(token)
+    try:
+        pages.go(driver, desk.base_url, "/agent/admin/mail")
+        pages.click(driver, f'#mailboxes-table tr[data-mailbox="{env["BALCAO_TEST_IMAP_USER"]}"] a')
+        pages.present(driver, "#oauth-form", "the mailbox page has no OAuth form")
+        pages.choose(driver, "#oauth-provider", "custom")
+        pages.type_into(driver, "#oauth-client-id", "balcao-e2e")
+        pages.type_into(driver, "#oauth-client-secret", "s3gredo-do-app")
+        pages.type_into(driver, "#oauth-authorize-url", provider.url + "/authorize")
+        pages.type_into(driver, "#oauth-token-url", provider.url + "/token")
+        pages.type_into(driver, "#oauth-scope", "imap")
+        pages.click(driver, "#oauth-connect")
+        pages.present(driver, "#oauth-status", "the mailbox does not say it is connected with OAuth")
+
+        authorize = next(r for r in provider.requests if r["path"] == "/authorize")
+        assert authorize["client_id"] == "balcao-e2e" and authorize["response_type"] == "code"
+        assert authorize["redirect_uri"] == desk.base_url + "/agent/admin/mail/oauth/callback"
+        exchange = next(r for r in provider.requests if r.get("grant_type") == "authorization_code")
+        assert exchange["redirect_uri"] == authorize["redirect_uri"]
+        assert "s3gredo-do-app" not in driver.page_source, "the client secret was printed back"
+
+        tag = uuid.uuid4().hex[:8]
+        subject = f"Pedido via conta Microsoft 365 {tag}"
+        mail = EmailMessage()
+        mail["From"] = f"Igor <igor-{tag}@cliente.example>"
+        mail["To"] = env["BALCAO_TEST_IMAP_USER"]
+        mail["Subject"] = subject
+        mail["Message-ID"] = make_msgid(domain="cliente.example")
+        mail.set_content("Chegou pela caixa conectada por OAuth.")
+        deliver(env, mail)
+        ticket = wait_for(lambda: find_ticket(desk, subject), "the ticket for mail read with XOAUTH2")
+        assert ticket["channel"] == "email"
+        log = Path(os.environ["BALCAO_MAIL_DIR"]) / "imap" / "dovecot.log"
+        if log.exists():  # Dovecot logs each login with its SASL mechanism
+            assert "method=XOAUTH2" in log.read_text(errors="replace"), "Balcão did not sign in with XOAUTH2"
+    finally:
+        provider.close()

@@ -60,6 +60,8 @@ public struct IMAPSettings: Sendable, Hashable, Codable {
     public var afterFetch: AfterFetch
     /// Seconds between polls.
     public var pollInterval: Int
+    /// Set for Microsoft 365 / Google mailboxes that sign in with OAuth 2.0 (XOAUTH2) instead of the password.
+    public var oauth: OAuthConnection?
 
     public init(
         host: String, port: Int, security: Security, username: String, password: String, folder: String = "INBOX",
@@ -137,7 +139,9 @@ public struct IMAPDraft: Sendable, Hashable {
         let port = port ?? (security == .tls ? 993 : 143)
         if !(1...65535).contains(port) { collector.add("imap.port", "must be between 1 and 65535") }
         collector.requireText(username, field: "imap.username", maxLength: 254)
+        // A mailbox signed in with OAuth needs no password.
         let password = (password.flatMap { $0.isEmpty ? nil : $0 }) ?? previous?.password
+            ?? (previous?.oauth != nil ? "" : nil)
         if password == nil { collector.add("imap.password", "must not be blank") }
         let folder = folder.trimmingCharacters(in: .whitespaces).isEmpty ? "INBOX" : folder
         let moveTo = moveToFolder.trimmingCharacters(in: .whitespaces)
@@ -146,9 +150,11 @@ public struct IMAPDraft: Sendable, Hashable {
             collector.add("imap.pollInterval", "must be at least \(IMAPSettings.minPollInterval) seconds")
         }
         guard let password, collector.issues.isEmpty else { return nil }
-        return IMAPSettings(
+        var settings = IMAPSettings(
             host: host, port: port, security: security, username: username.trimmingCharacters(in: .whitespaces),
             password: password, folder: folder, afterFetch: moveTo.isEmpty ? .markSeen : .move(folder: moveTo),
             pollInterval: interval)
+        settings.oauth = previous?.oauth
+        return settings
     }
 }

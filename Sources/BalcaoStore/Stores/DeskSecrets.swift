@@ -5,24 +5,31 @@ import Foundation
 
 /// The desk's secret key, made once and kept in the database so every instance of a desk signs alike.
 public enum DeskSecrets {
-    static let mailSigningKey = "mail_signing"
-
     /// The mail-signing key, created on first use.
     public static func mailSigningKey(_ context: StoreContext) async throws -> Data {
-        if let existing = try await DeskSecretRecord.find(mailSigningKey, on: context.database) {
+        try await key("mail_signing", context)
+    }
+
+    /// The key that seals stored secrets (OAuth client secrets and tokens), created on first use.
+    public static func sealingKey(_ context: StoreContext) async throws -> Data {
+        try await key("secret_sealing", context)
+    }
+
+    static func key(_ name: String, _ context: StoreContext) async throws -> Data {
+        if let existing = try await DeskSecretRecord.find(name, on: context.database) {
             return Data(hex: existing.value)
         }
         let fresh = SessionStore.randomHex(32)
         do {
             try await context.write { db in
                 let record = DeskSecretRecord()
-                record.id = mailSigningKey
+                record.id = name
                 record.value = fresh
                 try await record.create(on: db)
             }
         } catch {
             // Another instance created it first: use theirs.
-            guard let theirs = try await DeskSecretRecord.find(mailSigningKey, on: context.database) else { throw error }
+            guard let theirs = try await DeskSecretRecord.find(name, on: context.database) else { throw error }
             return Data(hex: theirs.value)
         }
         return Data(hex: fresh)
@@ -38,6 +45,23 @@ public struct HMACMailSigner: MailSigner {
     public func signature(for text: String) -> String {
         HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key))
             .map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// AES-GCM with the desk's sealing key; sealed values are base64 of nonce + ciphertext + tag.
+public struct AESSecretSealer: SecretSealer {
+    let key: Data
+
+    public init(key: Data) { self.key = key }
+
+    public func seal(_ plain: String) throws -> String {
+        try AES.GCM.seal(Data(plain.utf8), using: SymmetricKey(data: key)).combined!.base64EncodedString()
+    }
+
+    public func open(_ sealed: String) throws -> String {
+        guard let data = Data(base64Encoded: sealed) else { throw CryptoKitError.incorrectParameterSize }
+        let box = try AES.GCM.SealedBox(combined: data)
+        return String(decoding: try AES.GCM.open(box, using: SymmetricKey(data: key)), as: UTF8.self)
     }
 }
 

@@ -28,11 +28,15 @@ struct IMAPMailboxReader: MailboxReader {
     let settings: IMAPSettings
     let status: IMAPMailboxStatus
 
-    static func open(_ settings: IMAPSettings, caFile: String?) async throws -> IMAPMailboxReader {
+    /// Signs in with `accessToken` (XOAUTH2) when given, else with the stored password.
+    static func open(_ settings: IMAPSettings, caFile: String?, accessToken: String? = nil) async throws
+        -> IMAPMailboxReader
+    {
         let endpoint = MailServerEndpoint(
             host: settings.host, port: settings.port,
             security: MailSecurity(rawValue: settings.security.rawValue) ?? .tls, username: settings.username,
-            password: settings.password, trustRootsPEMFile: caFile)
+            credential: accessToken.map { .oauth2(accessToken: $0) } ?? .password(settings.password),
+            trustRootsPEMFile: caFile)
         let client = try await IMAPClient.connect(to: endpoint)
         do {
             try await client.login()

@@ -58,7 +58,8 @@ struct MailWorkers: LifecycleHandler {
     static func poll(_ mailbox: Mailbox, imap: IMAPSettings, services: BalcaoServices, logger: Logger) async {
         let reader: IMAPMailboxReader
         do {
-            reader = try await IMAPMailboxReader.open(imap, caFile: services.config.mail.imapCAFile)
+            let token = imap.oauth == nil ? nil : try await services.mailboxOAuth.accessToken(for: mailbox)
+            reader = try await IMAPMailboxReader.open(imap, caFile: services.config.mail.imapCAFile, accessToken: token)
         } catch {
             logger.warning("mailbox \(mailbox.address): \(error)")
             await services.mailboxPoll.recordFailure("\(error)", for: mailbox)

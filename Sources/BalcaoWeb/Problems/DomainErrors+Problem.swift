@@ -106,3 +106,18 @@ extension MailboxError: ProblemConvertible {
         }
     }
 }
+
+extension MailboxOAuthError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .invalidState:
+            Problem(
+                status: .badRequest, type: "oauth-state", title: "The sign-in link expired or is not valid",
+                detail: "Start the connection again from the mailbox page.")
+        case .notConfigured(let id):
+            Problem(
+                status: .unprocessableEntity, type: "oauth-not-configured", title: "The mailbox has no OAuth connection",
+                detail: "Mailbox \(id) needs its IMAP settings and OAuth client first.")
+        }
+    }
+}

@@ -122,6 +122,49 @@ struct MailboxEditContext: Encodable {
     let form: MailboxForm
     let departments: [SelectOption]
     let securities: [SelectOption]
+    let oauth: OAuthForm
+}
+
+/// The "sign in with OAuth 2.0" part of the mailbox page: who the client is and whether it is connected.
+struct OAuthForm: Encodable {
+    let providers: [SelectOption]
+    let tenant: String
+    let clientID: String
+    let authorizeURL: String
+    let tokenURL: String
+    let scope: String
+    /// "Connected on …" or nil.
+    let connected: String?
+    let redirectURI: String
+
+    init(_ connection: OAuthConnection?, connectedText: String?, redirectURI: String) {
+        let provider = connection?.provider
+        let name = provider?.name ?? "microsoft"
+        providers = ["microsoft", "google", "custom"].map { SelectOption(value: $0, label: $0.capitalized, selected: $0 == name) }
+        let tenant = provider.flatMap { $0.name == "microsoft" ? $0.authorizeURL.split(separator: "/").dropFirst(2).first.map(String.init) : nil }
+        self.tenant = tenant ?? "organizations"
+        clientID = connection?.clientID ?? ""
+        authorizeURL = name == "custom" ? provider?.authorizeURL ?? "" : ""
+        tokenURL = name == "custom" ? provider?.tokenURL ?? "" : ""
+        scope = name == "custom" ? provider?.scope ?? "" : ""
+        connected = connectedText
+        self.redirectURI = redirectURI
+    }
+
+    /// The provider an admin picked, from the posted form.
+    static func provider(from form: [String: String]) -> OAuthProvider {
+        switch form["provider"] {
+        case "google": return .google
+        case "custom":
+            return OAuthProvider(
+                name: "custom", authorizeURL: form["authorize_url"] ?? "", tokenURL: form["token_url"] ?? "",
+                scope: form["scope"] ?? "")
+        default:
+            let tenant = (form["tenant"] ?? "").trimmingCharacters(in: .whitespaces)
+            let safe = tenant.allSatisfy { $0.isLetter || $0.isNumber || "-._".contains($0) } && !tenant.isEmpty
+            return .microsoft(tenant: safe ? tenant : "organizations")
+        }
+    }
 }
 
 struct TemplateEditContext: Encodable {

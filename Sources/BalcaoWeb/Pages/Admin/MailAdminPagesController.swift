@@ -21,6 +21,46 @@ struct MailAdminPagesController: RouteCollection {
         mail.get("quarantine", ":quarantineID", "raw", use: downloadQuarantined)
         mail.post("quarantine", ":quarantineID", ":action", use: actOnQuarantined)
         mail.post("undeliverable", "clear", use: clearUndeliverable)
+        mail.post("mailboxes", ":mailboxID", "oauth", use: beginOAuth)
+        mail.get("oauth", "callback", use: finishOAuth)
+    }
+
+    /// Saves the OAuth client and sends the admin to the provider's sign-in page.
+    @Sendable func beginOAuth(req: Request) async throws -> Response {
+        let mailbox = try await mailbox(req)
+        let form = try req.content.decode([String: String].self)
+        do {
+            let url = try await services.mailboxOAuth.begin(
+                mailbox.id, provider: OAuthForm.provider(from: form), clientID: form["client_id"] ?? "",
+                clientSecret: form["client_secret"] ?? "", redirectURI: redirectURI(req), by: try req.session.agent)
+            return req.redirect(to: url)
+        } catch let error where FormError.isUserError(error) {
+            return try await renderMailbox(req, id: mailbox.id, form: MailboxForm(mailbox), error: FormError.message(error))
+        }
+    }
+
+    /// Where the provider sends the admin back: trade the code for tokens.
+    @Sendable func finishOAuth(req: Request) async throws -> Response {
+        let agent = try requireAdmin(req)
+        let state = req.query[String.self, at: "state"] ?? ""
+        guard let id = services.mailboxOAuth.mailboxID(in: state), let mailbox = try await services.mailStore.mailbox(id)
+        else { throw MailboxOAuthError.invalidState }
+        if let refusal = req.query[String.self, at: "error"] {
+            let detail = req.query[String.self, at: "error_description"] ?? refusal
+            return try await renderMailbox(req, id: id, form: MailboxForm(mailbox), error: "OAuth: \(detail)")
+        }
+        do {
+            try await services.mailboxOAuth.complete(
+                code: req.query[String.self, at: "code"] ?? "", state: state, redirectURI: redirectURI(req), by: agent)
+            return req.redirect(to: "/agent/admin/mail/mailboxes/\(id)?flash=saved")
+        } catch let error where FormError.isUserError(error) {
+            return try await renderMailbox(req, id: id, form: MailboxForm(mailbox), error: FormError.message(error))
+        }
+    }
+
+    private func redirectURI(_ req: Request) -> String {
+        let base = services.config.http.publicURL ?? "http://\(req.headers.first(name: .host) ?? "localhost")"
+        return base + "/agent/admin/mail/oauth/callback"
     }
 
     @Sendable func overview(req: Request) async throws -> Response {
@@ -190,10 +230,14 @@ struct MailAdminPagesController: RouteCollection {
         let frame = PageFrame(services: services)
         let l = frame.localizer(for: req, agent: agent)
         let snapshot = try await req.directorySnapshot(services)
+        let connection = try await services.mailStore.mailbox(id)?.imap?.oauth
         let context = MailboxEditContext(
             layout: try await frame.layout(for: req, l, title: l["edit_mailbox"]), error: error, id: id.description,
             form: form, departments: departmentOptions(snapshot, selected: form.department, l),
-            securities: securityOptions(selected: form.imap_security))
+            securities: securityOptions(selected: form.imap_security),
+            oauth: OAuthForm(
+                connection, connectedText: connection?.connectedAt.map { l.format("oauth_connected", l.dateTime($0)) },
+                redirectURI: redirectURI(req)))
         return try await req.view.render("agent/admin-mailbox", context)
             .encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
     }
