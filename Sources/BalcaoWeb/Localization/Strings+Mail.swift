@@ -53,6 +53,7 @@ extension Strings {
         "oauth_tenant": ("Microsoft tenant (directory id or domain)", "Locatário Microsoft (id do diretório ou domínio)", "Inquilino Microsoft (id do diretório ou domínio)"),
         "oauth_client_secret": ("Client secret (empty keeps the saved one)", "Segredo do cliente (vazio mantém o salvo)", "Segredo do cliente (vazio mantém o guardado)"),
         "oauth_custom": ("Other provider", "Outro provedor", "Outro fornecedor"),
+        "oauth_continue": ("Continue to the provider's sign-in page…", "Continuar para a página de entrada do provedor…", "Continuar para a página de início de sessão do fornecedor…"),
         "oauth_connect": ("Save and connect", "Salvar e conectar", "Guardar e ligar"),
         "oauth_connected": ("Connected with OAuth on %@: the mailbox signs in with a token, not the password.", "Conectada por OAuth em %@: a caixa entra com um token, não com a senha.", "Ligada por OAuth em %@: a caixa inicia sessão com um token, não com a palavra-passe."),
         "quarantine": ("Quarantine", "Quarentena", "Quarentena"),

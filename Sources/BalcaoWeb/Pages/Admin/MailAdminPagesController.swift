@@ -25,7 +25,8 @@ struct MailAdminPagesController: RouteCollection {
         mail.get("oauth", "callback", use: finishOAuth)
     }
 
-    /// Saves the OAuth client and sends the admin to the provider's sign-in page.
+    /// Saves the OAuth client and sends the admin on to the provider's sign-in page — through a page that links
+    /// there, because `form-action 'self'` forbids a form submission from being redirected to another origin.
     @Sendable func beginOAuth(req: Request) async throws -> Response {
         let mailbox = try await mailbox(req)
         let form = try req.content.decode([String: String].self)
@@ -33,7 +34,15 @@ struct MailAdminPagesController: RouteCollection {
             let url = try await services.mailboxOAuth.begin(
                 mailbox.id, provider: OAuthForm.provider(from: form), clientID: form["client_id"] ?? "",
                 clientSecret: form["client_secret"] ?? "", redirectURI: redirectURI(req), by: try req.session.agent)
-            return req.redirect(to: url)
+            let frame = PageFrame(services: services)
+            let l = frame.localizer(for: req, agent: try req.session.agent)
+            struct Context: Encodable {
+                let layout: LayoutContext
+                let url: String
+            }
+            return try await req.view.render(
+                "agent/admin-oauth-redirect", Context(layout: try await frame.layout(for: req, l, title: l["oauth_title"]), url: url)
+            ).encodeResponse(for: req)
         } catch let error where FormError.isUserError(error) {
             return try await renderMailbox(req, id: mailbox.id, form: MailboxForm(mailbox), error: FormError.message(error))
         }
