@@ -67,7 +67,9 @@ public struct BalcaoServices: Sendable {
             attachmentPolicy: AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes),
             bus: MailNotifyingBus(notifier: notifier, next: bus) { Logger(label: "balcao.mail").error("\($0)") })
         self.tickets = tickets
-        self.mailIntake = MailIntake(service: tickets, mail: mailStore, notifier: notifier, signer: signer)
+        self.mailIntake = MailIntake(
+            service: tickets, mail: mailStore, notifier: notifier, signer: signer,
+            undeliverableFor: TimeInterval(config.mail.undeliverableDays) * 86400)
         self.mailboxPoll = MailboxPoll(intake: mailIntake, mail: mailStore, clock: clock, alerts: notifier)
         self.mailboxOAuth = MailboxOAuth(
             mail: mailStore, endpoint: HTTPOAuthTokenEndpoint(client: httpClient),

@@ -44,16 +44,19 @@ public struct MailIntake: Sendable {
     let signer: any MailSigner
     /// Larger mail is quarantined (and its sender told once).
     let maxMailBytes: Int
+    /// How long a permanent bounce stops mail to an address.
+    let undeliverableFor: TimeInterval
 
     public init(
         service: TicketService, mail: any MailStore, notifier: MailNotifier?, signer: any MailSigner,
-        maxMailBytes: Int? = nil
+        maxMailBytes: Int? = nil, undeliverableFor: TimeInterval = RecipientRules.undeliverableFor
     ) {
         self.service = service
         self.mail = mail
         self.notifier = notifier
         self.signer = signer
         self.maxMailBytes = maxMailBytes ?? service.attachmentPolicy.maxBytes * 2 + 1_048_576
+        self.undeliverableFor = undeliverableFor
     }
 
     /// Processes one raw message. `recipient` is the address it was delivered to (the MTA's envelope recipient or
@@ -166,12 +169,12 @@ public struct MailIntake: Sendable {
             to: ticket.id)
     }
 
-    /// A permanent bounce stops mail to its failed addresses for `RecipientRules.undeliverableFor`.
+    /// A permanent bounce stops mail to its failed addresses for `undeliverableFor`.
     private func recordUndeliverable(_ bounce: BounceReport, warnings: inout [String]) async throws {
         let now = service.clock.now
         for address in bounce.failedRecipients.compactMap(EmailAddress.init) {
             try await mail.markUndeliverable(
-                address.value, until: now.addingTimeInterval(RecipientRules.undeliverableFor),
+                address.value, until: now.addingTimeInterval(undeliverableFor),
                 reason: bounce.diagnostic ?? "permanent delivery failure", at: now)
             warnings.append("\(address) marked undeliverable")
         }

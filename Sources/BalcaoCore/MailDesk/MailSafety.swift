@@ -65,7 +65,7 @@ public enum RecipientRules {
     /// …and at most this many per ticket in the same window.
     public static let automaticPerTicket = 3
     public static let window: TimeInterval = 3 * 3600
-    /// How long a permanent bounce stops mail to an address.
+    /// How long a permanent bounce stops mail to an address, unless configured (`BALCAO_MAIL_UNDELIVERABLE_DAYS`).
     public static let undeliverableFor: TimeInterval = 60 * 86400
 
     /// Addresses that are never meant to receive mail: no-reply senders, bounce handlers.

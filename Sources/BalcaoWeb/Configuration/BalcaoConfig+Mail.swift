@@ -4,7 +4,7 @@ import Foundation
 extension BalcaoConfig {
     /// Reads `BALCAO_SMTP_HOST`, `BALCAO_SMTP_PORT`, `BALCAO_SMTP_SECURITY`, `BALCAO_SMTP_USERNAME`,
     /// `BALCAO_SMTP_PASSWORD`, `BALCAO_SMTP_CA_FILE`, `BALCAO_MAIL_FROM`, `BALCAO_MAIL_DOMAIN`, `BALCAO_IMAP_CA_FILE`,
-    /// `BALCAO_MAIL_WORKERS`.
+    /// `BALCAO_MAIL_UNDELIVERABLE_DAYS`, `BALCAO_MAIL_WORKERS`.
     mutating func readMail(_ value: (String) -> String?, into problems: inout [String]) {
         if let host = value("BALCAO_SMTP_HOST") {
             let security = value("BALCAO_SMTP_SECURITY")?.lowercased() ?? "starttls"
@@ -36,6 +36,11 @@ extension BalcaoConfig {
         if let caFile = value("BALCAO_IMAP_CA_FILE") {
             if FileManager.default.isReadableFile(atPath: caFile) { mail.imapCAFile = caFile } else {
                 problems.append("BALCAO_IMAP_CA_FILE must be a readable PEM file, got \(caFile)")
+            }
+        }
+        if let days = value("BALCAO_MAIL_UNDELIVERABLE_DAYS") {
+            if let number = Int(days), (1...3650).contains(number) { mail.undeliverableDays = number } else {
+                problems.append("BALCAO_MAIL_UNDELIVERABLE_DAYS must be a whole number of days from 1 to 3650, got \(days)")
             }
         }
         if let workers = value("BALCAO_MAIL_WORKERS") {

@@ -40,6 +40,8 @@ public struct BalcaoConfig: Sendable, Equatable {
         public var messageIDDomain: String?
         /// Extra trusted CA (PEM) for IMAP servers with a private certificate.
         public var imapCAFile: String?
+        /// Days a permanently bounced address gets no mail.
+        public var undeliverableDays = 60
         /// Run the outbox sender and mailbox pollers in this process (off for one-shot commands).
         public var runsWorkers = true
     }

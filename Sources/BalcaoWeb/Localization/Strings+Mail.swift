@@ -66,6 +66,7 @@ extension Strings {
         "dismiss": ("Dismiss", "Descartar", "Descartar"),
         "undeliverable": ("Undeliverable addresses", "Endereços que não recebem", "Endereços que não recebem"),
         "undeliverable_empty": ("No address is bouncing.", "Nenhum endereço com devolução.", "Nenhum endereço com devolução."),
+        "undeliverable_until": ("Mail bounces for %@: nothing is sent until", "E-mails voltam para %@: nada é enviado até", "Os e-mails voltam para %@: nada é enviado até"),
         "until": ("Until", "Até", "Até"),
         "clear": ("Clear", "Liberar", "Libertar"),
         "alert_mailbox_failing": ("Mailbox %@ keeps failing: new mail to it is not becoming tickets.", "A caixa %@ está falhando: novos e-mails não estão virando chamados.", "A caixa %@ está a falhar: os novos e-mails não estão a tornar-se pedidos."),

@@ -1,3 +1,4 @@
+import BalcaoCore
 import BalcaoStore
 import Foundation
 import Testing
@@ -32,6 +33,33 @@ struct BalcaoConfigTests {
         #expect(config.storage.databaseSchema == "helpdesk")
         #expect(config.storage.maxAttachmentBytes == 10 * 1024 * 1024)
         #expect(config.defaultLanguage == "pt-PT" && config.logLevel == "debug")
+    }
+
+    @Test("Mail keys: SMTP relay with default ports by security, sender, domain, bounce period, workers")
+    func mailKeys() throws {
+        let config = try BalcaoConfig(environment: [
+            "BALCAO_SMTP_HOST": "smtp.empresa.example", "BALCAO_SMTP_SECURITY": "tls", "BALCAO_SMTP_USERNAME": "balcao",
+            "BALCAO_SMTP_PASSWORD": "s", "BALCAO_MAIL_FROM": "Suporte Empresa <suporte@empresa.example>",
+            "BALCAO_MAIL_UNDELIVERABLE_DAYS": "30", "BALCAO_MAIL_WORKERS": "off",
+        ])
+        #expect(config.mail.smtp?.port == 465 && config.mail.smtp?.security == "tls")
+        #expect(config.mail.undeliverableDays == 30 && !config.mail.runsWorkers)
+        let settings = config.mail.settings(publicURL: nil, language: "en")
+        #expect(settings.defaultSender == MailAddress(name: "Suporte Empresa", address: "suporte@empresa.example"))
+        #expect(settings.messageIDDomain == "empresa.example" && settings.defaultLanguage == .english)
+        #expect(try BalcaoConfig(environment: ["BALCAO_SMTP_HOST": "relay.example"]).mail.smtp?.port == 587)
+
+        #expect(throws: ConfigError.self) {
+            try BalcaoConfig(environment: [
+                "BALCAO_SMTP_HOST": "x", "BALCAO_SMTP_SECURITY": "ssl", "BALCAO_MAIL_FROM": "nobody",
+                "BALCAO_MAIL_UNDELIVERABLE_DAYS": "0", "BALCAO_MAIL_WORKERS": "maybe",
+            ])
+        }
+        do {
+            _ = try BalcaoConfig(environment: ["BALCAO_SMTP_HOST": "x", "BALCAO_SMTP_SECURITY": "ssl", "BALCAO_MAIL_FROM": "nobody"])
+        } catch {
+            #expect(error.problems.count == 2)
+        }
     }
 
     @Test("A bad configuration lists every bad key at once")

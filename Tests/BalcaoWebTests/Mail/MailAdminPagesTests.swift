@@ -93,6 +93,26 @@ struct MailAdminPagesTests {
         }
     }
 
+    @Test("A bounced address shows on its tickets' requester card and in the admin list, where it can be cleared")
+    func undeliverableShown() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let ticket = try await app.post(
+                "/api/v1/tickets",
+                ["subject": "Boleto", "body": "Não chegou.", "requester": ["email": "lia@cliente.example"]] as JSON)
+            let number = try #require(ticket.object["number"] as? Int)
+            let now = app.services.clock.now
+            try await app.services.mailStore.markUndeliverable(
+                "lia@cliente.example", until: now.addingTimeInterval(86400), reason: "550 5.1.1 User unknown", at: now)
+            let (browser, csrf) = try await Self.signedIn(app)
+            let page = try await browser.get("/agent/tickets/\(number)")
+            #expect(page.text.contains("class=\"alert undeliverable\""))
+            #expect(page.text.contains("550 5.1.1 User unknown"))
+            #expect(try await browser.get("/agent/admin/mail").text.contains("data-email=\"lia@cliente.example\""))
+            _ = try await browser.post("/agent/admin/mail/undeliverable/clear", [("email", "lia@cliente.example")], csrf: csrf)
+            #expect(try await app.services.mailStore.undeliverable(["lia@cliente.example"], at: now).isEmpty)
+        }
+    }
+
     @Test("Agents who are not admins cannot open the email admin")
     func adminsOnly() async throws {
         try await TestApp.run(.sqlite) { app in

@@ -104,13 +104,17 @@ struct TicketPageBuilder {
         query.limit = 6
         let others = try await services.ticketStore.tickets(query).tickets.filter { $0.id != ticket.id }.prefix(5)
         let organization = try await contact.organizationID.asyncFlatMap { try await services.directory.organization($0) }
+        let bounced = try await services.mailStore.undeliverable(contact.emails.map(\.value), at: services.clock.now)
+        let blocked = bounced.isEmpty
+            ? [] : try await services.mailStore.undeliverableAddresses(at: services.clock.now).filter { bounced.contains($0.email) }
         return .init(
             name: contact.name, emails: contact.emails.map(\.value), phone: contact.phone, organization: organization?.name,
             kind: l[contact.kind.rawValue],
             otherTickets: others.map {
                 .init(number: $0.number.value, subject: $0.subject, status: $0.status.rawValue,
                     statusLabel: l[$0.status.rawValue], url: "/agent/tickets/\($0.number.value)")
-            })
+            },
+            undeliverable: blocked.map { l.format("undeliverable_until", "\($0.email) (\($0.reason))") + " " + l.dateTime($0.until) })
     }
 
     private func historyEntry(_ event: TicketEvent, names: Names) -> TicketPageContext.HistoryEntry {

@@ -49,6 +49,8 @@ struct TicketPageContext: Encodable {
         let organization: String?
         let kind: String
         let otherTickets: [OtherTicket]
+        /// Addresses that bounced permanently: mail to them is not sent until the date shown.
+        var undeliverable: [String] = []
     }
 
     struct HistoryEntry: Encodable {
