@@ -24,8 +24,8 @@ public struct BalcaoServices: Sendable {
     public let mailboxPoll: MailboxPoll
     public let mailAdmin: MailAdministration
     public let mailboxOAuth: MailboxOAuth
-    /// Nil when no SMTP relay is configured: mail then waits in the outbox.
-    public let outboxDelivery: OutboxDelivery?
+    /// Sends the outbox: mailboxes connected with OAuth as themselves, the rest through the relay.
+    public let outboxDelivery: OutboxDelivery
     /// The store's database, for tools that measure or maintain it (benchmarks, backups).
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
@@ -76,11 +76,13 @@ public struct BalcaoServices: Sendable {
             sealer: AESSecretSealer(key: keys.sealing), signer: signer, clock: clock)
         self.mailAdmin = MailAdministration(
             mail: mailStore, outbox: outbox, directory: directory, clock: clock, intake: mailIntake)
-        self.outboxDelivery = config.mail.smtp.map { smtp in
-            OutboxDelivery(
-                outbox: outbox, sender: SMTPMailSender(smtp, heloName: config.mail.heloName(publicURL: config.http.publicURL)),
-                clock: clock)
-        }
+        let heloName = config.mail.heloName(publicURL: config.http.publicURL)
+        self.outboxDelivery = OutboxDelivery(
+            outbox: outbox,
+            sender: MailboxRoutingSender(
+                mail: mailStore, oauth: mailboxOAuth, relay: config.mail.smtp.map { SMTPMailSender($0, heloName: heloName) },
+                heloName: heloName, extraTrustRoots: config.mail.smtp?.caFile ?? config.mail.imapCAFile),
+            clock: clock)
         self.people = DirectoryService(directory: directory, tickets: ticketStore, clock: clock)
     }
 }

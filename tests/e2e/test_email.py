@@ -333,7 +333,10 @@ def test_a_mailbox_connects_with_oauth_and_is_polled_with_xoauth2(desk, signed_i
         pages.type_into(driver, "#oauth-client-secret", "s3gredo-do-app")
         pages.type_into(driver, "#oauth-authorize-url", provider.url + "/authorize")
         pages.type_into(driver, "#oauth-token-url", provider.url + "/token")
-        pages.type_into(driver, "#oauth-scope", "imap")
+        pages.type_into(driver, "#oauth-scope", "imap smtp")
+        pages.type_into(driver, "#oauth-smtp-host", "127.0.0.1")
+        pages.type_into(driver, "#oauth-smtp-port", os.environ["BALCAO_TEST_SMTP_PORT"])
+        pages.choose(driver, "#oauth-smtp-security", "starttls")
         pages.click(driver, "#oauth-connect")
         pages.present(driver, "#oauth-status", "the mailbox does not say it is connected with OAuth")
 
@@ -358,5 +361,16 @@ def test_a_mailbox_connects_with_oauth_and_is_polled_with_xoauth2(desk, signed_i
         log = Path(os.environ["BALCAO_MAIL_DIR"]) / "imap" / "dovecot.log"
         if log.exists():  # Dovecot logs each login with its SASL mechanism
             assert "method=XOAUTH2" in log.read_text(errors="replace"), "Balcão did not sign in with XOAUTH2"
+
+        # The agent's answer leaves as the mailbox itself, through the provider's SMTP with the same token.
+        reply_text = f"Resolvido pela caixa OAuth ({tag})."
+        pages.open_ticket(driver, desk.base_url, ticket["number"])
+        pages.post_message(driver, "reply", reply_text)
+        sent = sent_mail(env, lambda m: m["To"] and f"igor-{tag}" in m["To"] and m["Auto-Submitted"] is None,
+                         "with the agent's reply from the OAuth mailbox")
+        folder = Path(env["BALCAO_TEST_SMTP_DIR"])
+        meta = next(json.loads(p.with_suffix(".json").read_text()) for p in folder.glob("*.eml")
+                    if sent["Message-ID"] in p.read_text(errors="replace"))
+        assert meta["auth_user"] == env["BALCAO_TEST_IMAP_USER"], f"sent through the relay, not XOAUTH2: {meta}"
     finally:
         provider.close()

@@ -6,12 +6,23 @@ public struct OAuthProvider: Sendable, Hashable, Codable {
     public var authorizeURL: String
     public var tokenURL: String
     public var scope: String
+    /// Where the mailbox sends its mail with the same token (SMTP XOAUTH2); nil sends through the desk's relay.
+    public var smtpHost: String?
+    public var smtpPort: Int?
+    /// `starttls` or `tls`.
+    public var smtpSecurity: String?
 
-    public init(name: String, authorizeURL: String, tokenURL: String, scope: String) {
+    public init(
+        name: String, authorizeURL: String, tokenURL: String, scope: String, smtpHost: String? = nil,
+        smtpPort: Int? = nil, smtpSecurity: String? = nil
+    ) {
         self.name = name
         self.authorizeURL = authorizeURL
         self.tokenURL = tokenURL
         self.scope = scope
+        self.smtpHost = smtpHost
+        self.smtpPort = smtpPort
+        self.smtpSecurity = smtpSecurity
     }
 
     /// Microsoft 365 (Exchange Online); `tenant` is the directory id or domain, or `common`/`organizations`.
@@ -19,13 +30,15 @@ public struct OAuthProvider: Sendable, Hashable, Codable {
         let base = "https://login.microsoftonline.com/\(tenant)/oauth2/v2.0"
         return OAuthProvider(
             name: "microsoft", authorizeURL: base + "/authorize", tokenURL: base + "/token",
-            scope: "https://outlook.office.com/IMAP.AccessAsUser.All offline_access")
+            scope: "https://outlook.office.com/IMAP.AccessAsUser.All https://outlook.office.com/SMTP.Send offline_access",
+            smtpHost: "smtp.office365.com", smtpPort: 587, smtpSecurity: "starttls")
     }
 
     /// Google Workspace and Gmail.
     public static let google = OAuthProvider(
         name: "google", authorizeURL: "https://accounts.google.com/o/oauth2/v2/auth",
-        tokenURL: "https://oauth2.googleapis.com/token", scope: "https://mail.google.com/")
+        tokenURL: "https://oauth2.googleapis.com/token", scope: "https://mail.google.com/",
+        smtpHost: "smtp.gmail.com", smtpPort: 465, smtpSecurity: "tls")
 }
 
 /// A mailbox's OAuth client and tokens. Secrets are sealed with the desk's key (`SecretSealer`), never stored plain.

@@ -12,9 +12,8 @@ struct MailWorkers: LifecycleHandler {
 
     func didBootAsync(_ application: Application) async throws {
         let logger = application.logger
-        if let delivery = services.outboxDelivery {
-            await tasks.start { await Self.sendLoop(delivery, logger: logger) }
-        }
+        let delivery = services.outboxDelivery
+        await tasks.start { await Self.sendLoop(delivery, logger: logger) }
         await tasks.start { await Self.pollLoop(services, logger: logger) }
     }
 

@@ -73,7 +73,7 @@ struct SMTPClientIntegrationTests {
 
         let stored = try #require(try await storedMessage(containing: id))
         #expect(stored.eml == message)
-        #expect(stored.meta["auth_user"] as? String == server.username)
+        #expect(stored.meta["auth_user"] as? String == server.oauthUsername)
     }
 
     @Test(

@@ -48,8 +48,10 @@ enum TestMailServers {
         var caFile: String
         /// Where the sink stores each accepted message as NNNNNN.eml.
         var outbox: URL
-        /// The one access token the sink's AUTH XOAUTH2 accepts for `username`.
+        /// The one access token the sink's AUTH XOAUTH2 accepts for `oauthUsername`.
         var oauthToken: String?
+        /// The account XOAUTH2 signs in as (the IMAP user, as with a real Microsoft 365 or Google mailbox).
+        var oauthUsername: String
 
         func endpoint(password: String? = nil, trustingCA: Bool = true) -> MailServerEndpoint {
             MailServerEndpoint(
@@ -66,6 +68,7 @@ enum TestMailServers {
         /// STARTTLS, then AUTH XOAUTH2 with `accessToken`.
         func endpoint(accessToken: String) -> MailServerEndpoint {
             var endpoint = endpoint()
+            endpoint.username = oauthUsername
             endpoint.credential = .oauth2(accessToken: accessToken)
             return endpoint
         }
@@ -92,7 +95,8 @@ enum TestMailServers {
         else { return nil }
         return SMTP(
             port: port, username: username, password: password, caFile: caFile, outbox: URL(fileURLWithPath: outbox),
-            oauthToken: value("BALCAO_TEST_SMTP_OAUTH_TOKEN"))
+            oauthToken: value("BALCAO_TEST_SMTP_OAUTH_TOKEN"),
+            oauthUsername: value("BALCAO_TEST_SMTP_OAUTH_USER") ?? username)
     }()
 
     private static func value(_ key: String) -> String? {

@@ -36,8 +36,8 @@ struct MailboxOAuthTests {
             let url = try await oauth.begin(
                 mailbox.id, provider: .microsoft(tenant: "empresa.example"), clientID: "app-id", clientSecret: "segredo",
                 redirectURI: "https://balcao.example/agent/admin/mail/oauth/callback", by: admin)
-            let query = Dictionary(
-                uniqueKeysWithValues: (URLComponents(string: url)?.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+            let items = URLComponents(string: url)?.queryItems ?? []
+            let query = Dictionary(items.map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
             #expect(url.hasPrefix("https://login.microsoftonline.com/empresa.example/oauth2/v2.0/authorize?"))
             #expect(query["client_id"] == "app-id" && query["login_hint"] == "suporte@empresa.example")
             let state = try #require(query["state"])

@@ -133,6 +133,9 @@ struct OAuthForm: Encodable {
     let authorizeURL: String
     let tokenURL: String
     let scope: String
+    let smtpHost: String
+    let smtpPort: String
+    let smtpSecurity: String
     /// "Connected on …" or nil.
     let connected: String?
     let redirectURI: String
@@ -147,6 +150,9 @@ struct OAuthForm: Encodable {
         authorizeURL = name == "custom" ? provider?.authorizeURL ?? "" : ""
         tokenURL = name == "custom" ? provider?.tokenURL ?? "" : ""
         scope = name == "custom" ? provider?.scope ?? "" : ""
+        smtpHost = name == "custom" ? provider?.smtpHost ?? "" : ""
+        smtpPort = name == "custom" ? provider?.smtpPort.map(String.init) ?? "" : ""
+        smtpSecurity = provider?.smtpSecurity ?? "starttls"
         connected = connectedText
         self.redirectURI = redirectURI
     }
@@ -156,9 +162,12 @@ struct OAuthForm: Encodable {
         switch form["provider"] {
         case "google": return .google
         case "custom":
+            let smtpHost = (form["smtp_host"] ?? "").trimmingCharacters(in: .whitespaces)
             return OAuthProvider(
                 name: "custom", authorizeURL: form["authorize_url"] ?? "", tokenURL: form["token_url"] ?? "",
-                scope: form["scope"] ?? "")
+                scope: form["scope"] ?? "", smtpHost: smtpHost.isEmpty ? nil : smtpHost,
+                smtpPort: form["smtp_port"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                smtpSecurity: form["smtp_security"] == "tls" ? "tls" : "starttls")
         default:
             let tenant = (form["tenant"] ?? "").trimmingCharacters(in: .whitespaces)
             let safe = tenant.allSatisfy { $0.isLetter || $0.isNumber || "-._".contains($0) } && !tenant.isEmpty

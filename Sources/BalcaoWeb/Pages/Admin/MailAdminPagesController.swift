@@ -205,7 +205,7 @@ struct MailAdminPagesController: RouteCollection {
                             edited: edited.contains { $0.kind == kind && $0.language == language })
                     })
             },
-            smtpConfigured: services.outboxDelivery != nil,
+            smtpConfigured: services.config.mail.smtp != nil,
             outboxFilters: OutboxFilter.allCases.map { option in
                 let count = option == .all ? nil : OutboxMail.State(rawValue: option.rawValue).flatMap { counts[$0] }
                 return .init(
