@@ -173,6 +173,11 @@ def test_a_customer_mail_becomes_a_ticket_and_the_conversation_threads_both_ways
     pages.wait_message(driver, "reply", f"Funcionou, obrigada! ({tag})")
     assert find_ticket(desk, subject)["id"] == ticket["id"]
 
+    if os.environ.get("BALCAO_SCREENSHOTS") == "1":  # docs/screenshots/email-admin.png for the README
+        from conftest import ROOT
+        pages.go(driver, desk.base_url, "/agent/admin/mail?outbox=sent")
+        driver.save_screenshot(str(ROOT / "docs" / "screenshots" / "email-admin.png"))
+
 
 def test_the_mta_pipe_stores_a_mail_once_and_quarantines_unreadable_mail(tmp_path):
     """`balcao ingest-email --to ADDRESS < message.eml`, as an MTA's pipe runs it, with sysexits exit codes."""

@@ -128,6 +128,7 @@ public struct MailIntake: Sendable {
                 requester: .email(sender, name: parsed.from?.name, kind: nil), channel: .email,
                 departmentID: mailbox?.departmentID, attachments: attachments),
             by: .system)
+        if let mailbox { try await mail.setMailbox(mailbox.id, for: ticket.id) }
         if parsed.automation?.isMachineSent != true {
             try await mail.addParticipants(
                 Self.copied(parsed, except: deskAddresses.union([sender])), to: ticket.id)

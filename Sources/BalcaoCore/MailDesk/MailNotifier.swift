@@ -85,7 +85,7 @@ public struct MailNotifier: Sendable {
     ) async throws -> OutboxMail? {
         guard let recipient = requester.primaryEmail,
             try await mayWrite(to: recipient.value, automatic: kind.isAutomatic, ticket: ticket.id),
-            let desk = try await sender(forDepartment: ticket.departmentID)
+            let desk = try await sender(for: ticket)
         else { return nil }
         let language = requester.languageTag.flatMap(SupportedLanguage.init(matching:)) ?? settings.defaultLanguage
         var deskName = desk.name ?? desk.address
@@ -178,6 +178,14 @@ public struct MailNotifier: Sendable {
         }
         let bounced = try await mail.undeliverable(participants.map(\.address), at: clock.now)
         return participants.filter { !bounced.contains($0.address.lowercased()) }
+    }
+
+    /// The desk's address for a ticket: the mailbox its mail came in on, else its department's.
+    func sender(for ticket: Ticket) async throws -> MailAddress? {
+        if let id = try await mail.mailboxID(for: ticket.id), let mailbox = try await mail.mailbox(id), mailbox.isActive {
+            return MailAddress(name: mailbox.displayName, address: mailbox.address.value)
+        }
+        return try await sender(forDepartment: ticket.departmentID)
     }
 
     /// The desk's address: the department's mailbox, else any active mailbox without a department, else the

@@ -30,6 +30,10 @@ public protocol MailStore: Sendable {
     func imapProgress(of id: Mailbox.ID) async throws -> IMAPProgress?
     func saveIMAPProgress(_ progress: IMAPProgress, of id: Mailbox.ID) async throws
 
+    /// The mailbox a ticket's first mail came in on, so replies leave from the address the customer wrote to.
+    func setMailbox(_ mailboxID: Mailbox.ID, for ticketID: Ticket.ID) async throws
+    func mailboxID(for ticketID: Ticket.ID) async throws -> Mailbox.ID?
+
     /// People copied on a ticket's mail (Cc), who receive its replies and whose mail threads onto it.
     func participants(of ticketID: Ticket.ID) async throws -> [MailAddress]
     func addParticipants(_ addresses: [MailAddress], to ticketID: Ticket.ID) async throws

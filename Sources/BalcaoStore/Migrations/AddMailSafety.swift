@@ -2,7 +2,8 @@ import FluentKit
 import FluentSQL
 import SQLKit
 
-/// Email part 2: the desk's signing secret, ticket participants (Cc), undeliverable addresses, the quarantine, and
+/// Email part 2: the desk's signing secret, ticket participants (Cc), each ticket's mailbox, undeliverable
+/// addresses, the quarantine, and
 /// per-mailbox IMAP progress (UIDVALIDITY + last UID) and failure streaks.
 struct AddMailSafety: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -18,6 +19,12 @@ struct AddMailSafety: AsyncMigration {
             .field("email", .string, .required)
             .field("name", .string)
             .unique(on: "ticket_id", "email", name: "mail_participants_unique")
+            .create()
+
+        // The mailbox a ticket's mail came in on: replies go out from the same address.
+        try await database.schema("mail_ticket_mailboxes")
+            .field("ticket_id", .uuid, .identifier(auto: false), .references("tickets", "id", onDelete: .cascade))
+            .field("mailbox_id", .uuid, .required, .references("mailboxes", "id", onDelete: .cascade))
             .create()
 
         try await database.schema("mail_undeliverable")
@@ -50,7 +57,7 @@ struct AddMailSafety: AsyncMigration {
         for column in ["imap_uid_validity", "imap_last_uid", "failure_count"] {
             try await database.schema("mailboxes").deleteField(.string(column)).update()
         }
-        for table in ["mail_quarantine", "mail_undeliverable", "mail_participants", "desk_secrets"] {
+        for table in ["mail_quarantine", "mail_undeliverable", "mail_ticket_mailboxes", "mail_participants", "desk_secrets"] {
             try await database.schema(table).delete()
         }
     }

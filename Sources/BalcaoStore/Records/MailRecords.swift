@@ -104,3 +104,10 @@ final class QuarantineRecord: Model, @unchecked Sendable {
     @Field(key: "received_at") var receivedAt: Date
     init() {}
 }
+
+final class TicketMailboxRecord: Model, @unchecked Sendable {
+    static let schema = "mail_ticket_mailboxes"
+    @ID(custom: "ticket_id", generatedBy: .user) var id: UUID?
+    @Field(key: "mailbox_id") var mailboxID: UUID
+    init() {}
+}

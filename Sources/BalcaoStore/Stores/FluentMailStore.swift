@@ -126,6 +126,19 @@ public struct FluentMailStore: MailStore {
         }
     }
 
+    public func setMailbox(_ mailboxID: Mailbox.ID, for ticketID: Ticket.ID) async throws {
+        try await context.write { db in
+            let record = try await TicketMailboxRecord.find(ticketID.rawValue, on: db) ?? TicketMailboxRecord()
+            record.id = ticketID.rawValue
+            record.mailboxID = mailboxID.rawValue
+            try await record.save(on: db)
+        }
+    }
+
+    public func mailboxID(for ticketID: Ticket.ID) async throws -> Mailbox.ID? {
+        try await TicketMailboxRecord.find(ticketID.rawValue, on: context.database).map { Mailbox.ID(rawValue: $0.mailboxID) }
+    }
+
     public func participants(of ticketID: Ticket.ID) async throws -> [MailAddress] {
         try await MailParticipantRecord.query(on: context.database).filter(\.$ticketID == ticketID.rawValue)
             .sort(\.$email).all().map { MailAddress(name: $0.name, address: $0.email) }

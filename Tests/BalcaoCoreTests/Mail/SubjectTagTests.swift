@@ -9,7 +9,8 @@ struct SubjectTagTests {
         "Finds the ticket number anywhere in the subject",
         arguments: [
             "[#1042] Fatura", "Re: RES: Fwd: [#1042] Fatura", "Fatura [#1042]", "ENC:[#1042]Fatura",
-            "Re: [#1042] [#999] duplicado", "Resposta automática: [#1042] Fatura",
+            "Re: [#1042] [#999] duplicado", "Resposta automática: [#1042] Fatura", "AW: WG: [#1042] Rechnung",
+            "SV: VS: [#1042] Faktura", "TR: RE: [#1042] Facture", "Res: Enc: Fw: [#1042] Fatura", "RE:[#1042]",
         ])
     func finds(subject: String) {
         #expect(SubjectTag.ticketNumber(in: subject) == TicketNumber(1042))

@@ -43,6 +43,26 @@ struct MailNotifierTests {
         }
     }
 
+    @Test("Replies leave from the address the customer wrote to, even when a department has several", arguments: TestDatabase.available)
+    func replyFromReceivingMailbox(database: TestDatabase) async throws {
+        try await MailIntakeTests.withMailDesk(database) { desk, support, agent in
+            try await desk.mailStore.save(
+                Mailbox(
+                    address: EmailAddress("atendimento@desk.example")!, displayName: "Atendimento",
+                    departmentID: support.id, createdAt: desk.clock.now))
+            for address in ["atendimento@desk.example", "suporte@desk.example"] {
+                let ticket = try #require(
+                    try await desk.mailIntake.receive(MailFixture(to: address).raw, recipient: nil).ticket)
+                _ = try await desk.ticketService.addMessage(
+                    AddMessage(kind: .reply, body: MessageBody(text: "Olá"), author: .agent(agent.id), channel: .web),
+                    to: ticket.id)
+                let sent = try #require(
+                    try await desk.outbox.outbox(.all, limit: 20).first { $0.ticketID == ticket.id && $0.purpose == .agentReply })
+                #expect(sent.envelopeFrom == address)
+            }
+        }
+    }
+
     @Test("Solving without a reply sends the 'solved' notice; edited templates replace the built-in text", arguments: TestDatabase.available)
     func solvedNotice(database: TestDatabase) async throws {
         try await MailIntakeTests.withMailDesk(database) { desk, _, agent in
