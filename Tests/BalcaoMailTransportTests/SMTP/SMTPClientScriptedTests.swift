@@ -116,7 +116,8 @@ struct SMTPClientScriptedTests {
         let error = await error([], timeout: .milliseconds(300))
 
         #expect(error?.kind == .timedOut)
-        #expect(clock.now - start < .seconds(3))
+        // Only "it gave up instead of hanging": a loaded CI machine may take seconds to get there.
+        #expect(clock.now - start < .seconds(30))
     }
 
     @Test("A server that hangs up mid-reply is a lost connection")
