@@ -263,10 +263,3 @@ public struct MailIntake: Sendable {
         return "no-message-id.\(String(hash, radix: 16))@balcao.invalid"
     }
 }
-
-extension Optional {
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
-}

@@ -176,7 +176,7 @@ public struct MailNotifier: Sendable {
         let participants = try await mail.participants(of: ticket.id).filter {
             $0.address.lowercased() != recipient.lowercased() && !RecipientRules.isUnmailable($0.address)
         }
-        let bounced = try await mail.undeliverable(participants.map(\.address), at: clock.now)
+        let bounced = Set(try await mail.undeliverable(participants.map(\.address), at: clock.now).map(\.email))
         return participants.filter { !bounced.contains($0.address.lowercased()) }
     }
 

@@ -40,8 +40,8 @@ public protocol MailStore: Sendable {
 
     /// Addresses that bounced permanently: no mail goes to them until `until`.
     func markUndeliverable(_ email: String, until: Date, reason: String, at: Date) async throws
-    /// Which of `emails` are undeliverable at `now`.
-    func undeliverable(_ emails: [String], at now: Date) async throws -> Set<String>
+    /// Which of `emails` are undeliverable at `now`, with why and until when (addresses lower-cased).
+    func undeliverable(_ emails: [String], at now: Date) async throws -> [UndeliverableAddress]
     func undeliverableAddresses(at now: Date) async throws -> [UndeliverableAddress]
     func clearUndeliverable(_ email: String) async throws
 

@@ -91,3 +91,9 @@ extension QuarantineRecord {
             raw: withRaw ? raw : Data(), size: size, receivedAt: receivedAt)
     }
 }
+
+extension UndeliverableRecord {
+    var domain: UndeliverableAddress {
+        UndeliverableAddress(email: id ?? "", until: until, reason: reason, recordedAt: recordedAt)
+    }
+}

@@ -173,18 +173,15 @@ public struct FluentMailStore: MailStore {
         }
     }
 
-    public func undeliverable(_ emails: [String], at now: Date) async throws -> Set<String> {
+    public func undeliverable(_ emails: [String], at now: Date) async throws -> [UndeliverableAddress] {
         guard !emails.isEmpty else { return [] }
-        return Set(
-            try await UndeliverableRecord.query(on: context.database).filter(\.$id ~~ emails.map { $0.lowercased() })
-                .filter(\.$until > now).all().compactMap(\.id))
+        return try await UndeliverableRecord.query(on: context.database).filter(\.$id ~~ emails.map { $0.lowercased() })
+            .filter(\.$until > now).all().map(\.domain)
     }
 
     public func undeliverableAddresses(at now: Date) async throws -> [UndeliverableAddress] {
         try await UndeliverableRecord.query(on: context.database).filter(\.$until > now).sort(\.$recordedAt, .descending)
-            .limit(500).all().map {
-                UndeliverableAddress(email: $0.id ?? "", until: $0.until, reason: $0.reason, recordedAt: $0.recordedAt)
-            }
+            .limit(500).all().map(\.domain)
     }
 
     public func clearUndeliverable(_ email: String) async throws {

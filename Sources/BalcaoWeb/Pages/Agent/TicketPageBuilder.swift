@@ -104,9 +104,7 @@ struct TicketPageBuilder {
         query.limit = 6
         let others = try await services.ticketStore.tickets(query).tickets.filter { $0.id != ticket.id }.prefix(5)
         let organization = try await contact.organizationID.asyncFlatMap { try await services.directory.organization($0) }
-        let bounced = try await services.mailStore.undeliverable(contact.emails.map(\.value), at: services.clock.now)
-        let blocked = bounced.isEmpty
-            ? [] : try await services.mailStore.undeliverableAddresses(at: services.clock.now).filter { bounced.contains($0.email) }
+        let blocked = try await services.mailStore.undeliverable(contact.emails.map(\.value), at: services.clock.now)
         return .init(
             name: contact.name, emails: contact.emails.map(\.value), phone: contact.phone, organization: organization?.name,
             kind: l[contact.kind.rawValue],
