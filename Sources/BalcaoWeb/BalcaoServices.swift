@@ -26,6 +26,10 @@ public struct BalcaoServices: Sendable {
     public let mailboxOAuth: MailboxOAuth
     /// Sends the outbox: mailboxes connected with OAuth as themselves, the rest through the relay.
     public let outboxDelivery: OutboxDelivery
+    public let automation: any AutomationStore
+    /// Routing effects, triggers, time rules and the SLA watch.
+    public let automationRunner: AutomationRunner
+    public let automationAdmin: AutomationAdministration
     /// The store's database, for tools that measure or maintain it (benchmarks, backups).
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
@@ -62,11 +66,34 @@ public struct BalcaoServices: Sendable {
             directory: directory, mail: mailStore, outbox: outbox, blobs: blobs, clock: clock, signer: signer,
             settings: config.mail.settings(publicURL: config.http.publicURL, language: config.defaultLanguage))
         self.notifier = notifier
+        let automation = FluentAutomationStore(context: context)
+        self.automation = automation
+        let triage = TicketTriage(automation: automation, directory: directory, tickets: ticketStore)
+        let mailBus = MailNotifyingBus(notifier: notifier, next: bus) { Logger(label: "balcao.mail").error("\($0)") }
+        let attachmentPolicy = AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes)
+        // The runner acts through a service whose changes skip the automation stage: its own changes never set
+        // off another round of triggers.
+        let desk = DeskIdentity(
+            name: config.mail.settings(publicURL: nil, language: config.defaultLanguage).defaultSender?.name ?? "Balcão",
+            publicURL: config.http.publicURL ?? "http://\(config.http.host):\(config.http.port)")
+        let runner = AutomationRunner(
+            service: TicketService(
+                tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
+                attachmentPolicy: attachmentPolicy, bus: mailBus, triage: triage),
+            automation: automation, directory: directory, tickets: ticketStore, notifier: notifier, clock: clock,
+            desk: desk, report: { Logger(label: "balcao.automation").error("\($0)") })
+        self.automationRunner = runner
         let tickets = TicketService(
             tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
-            attachmentPolicy: AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes),
-            bus: MailNotifyingBus(notifier: notifier, next: bus) { Logger(label: "balcao.mail").error("\($0)") })
+            attachmentPolicy: attachmentPolicy,
+            bus: MailNotifyingBus(notifier: notifier, next: AutomationBus(runner: runner, next: bus)) {
+                Logger(label: "balcao.mail").error("\($0)")
+            },
+            triage: triage)
         self.tickets = tickets
+        self.automationAdmin = AutomationAdministration(
+            automation: automation, directory: directory, tickets: ticketStore, service: tickets, runner: runner,
+            clock: clock, desk: desk)
         self.mailIntake = MailIntake(
             service: tickets, mail: mailStore, notifier: notifier, signer: signer,
             undeliverableFor: TimeInterval(config.mail.undeliverableDays) * 86400)

@@ -43,6 +43,10 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
     app.middleware.use(FileMiddleware(publicDirectory: WebResources.publicDirectory, defaultFile: nil))
     try routes(app, services: services)
     if config.mail.runsWorkers { app.lifecycle.use(MailWorkers(services: services)) }
+    if config.automation.runsScheduler {
+        app.lifecycle.use(
+            AutomationScheduler(runner: services.automationRunner, interval: .seconds(config.automation.interval)))
+    }
     app.logger.info("Balcão uses \(target)")
     return services
 }

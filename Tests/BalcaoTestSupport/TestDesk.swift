@@ -17,6 +17,10 @@ public struct TestDesk: Sendable {
     public let notifier: MailNotifier
     public let mailIntake: MailIntake
     public let signer: HMACMailSigner
+    public let automation: FluentAutomationStore
+    public let triage: TicketTriage
+    public let automationRunner: AutomationRunner
+    public let automationAdmin: AutomationAdministration
 
     public init(context: StoreContext, dataDirectory: URL, clock: ManualClock = ManualClock()) {
         self.context = context
@@ -32,10 +36,26 @@ public struct TestDesk: Sendable {
             settings: MailSettings(
                 defaultSender: MailAddress(name: "Balcão", address: "balcao@desk.example"),
                 messageIDDomain: "desk.example", defaultLanguage: .portugueseBrazil))
+        // Wired as BalcaoServices wires the app: triage inside every save, triggers after it.
+        automation = FluentAutomationStore(context: context)
+        triage = TicketTriage(automation: automation, directory: directory, tickets: tickets)
+        let mailBus = MailNotifyingBus(notifier: notifier, next: SilentEventBus()) { _ in }
+        let policy = AttachmentPolicy(maxBytes: 1024 * 1024, maxCount: 5)
+        let desk = DeskIdentity(name: "Balcão", publicURL: "https://desk.example")
+        automationRunner = AutomationRunner(
+            service: TicketService(
+                tickets: tickets, directory: directory, blobs: blobs, clock: clock, attachmentPolicy: policy,
+                bus: mailBus, triage: triage),
+            automation: automation, directory: directory, tickets: tickets, notifier: notifier, clock: clock,
+            desk: desk, report: { print("automation: \($0)") })
         ticketService = TicketService(
-            tickets: tickets, directory: directory, blobs: blobs, clock: clock,
-            attachmentPolicy: AttachmentPolicy(maxBytes: 1024 * 1024, maxCount: 5),
-            bus: MailNotifyingBus(notifier: notifier, next: SilentEventBus()) { _ in })
+            tickets: tickets, directory: directory, blobs: blobs, clock: clock, attachmentPolicy: policy,
+            bus: MailNotifyingBus(
+                notifier: notifier, next: AutomationBus(runner: automationRunner, next: SilentEventBus())) { _ in },
+            triage: triage)
+        automationAdmin = AutomationAdministration(
+            automation: automation, directory: directory, tickets: tickets, service: ticketService,
+            runner: automationRunner, clock: clock, desk: desk)
         mailIntake = MailIntake(service: ticketService, mail: mailStore, notifier: notifier, signer: signer)
         directoryService = DirectoryService(directory: directory, tickets: tickets, clock: clock)
         credentials = CredentialStore(context: context)

@@ -26,12 +26,16 @@ extension TicketService {
     ///   ticket has no department, or its department has no escalation target); `TicketError.closed` for a closed
     ///   ticket; `TicketError.notFound` / `.concurrentUpdate` as any change.
     public func escalate(_ id: Ticket.ID, reason: String, by agent: Agent) async throws -> Ticket {
+        try await escalate(id, reason: reason, as: .agent(agent.id))
+    }
+
+    /// Escalation by any actor: an agent, or Balcão itself when an SLA policy escalates on breach.
+    public func escalate(_ id: Ticket.ID, reason: String, as actor: Actor) async throws -> Ticket {
         var collector = ValidationCollector()
         collector.requireText(reason, field: "reason", maxLength: Self.maxEscalationReasonLength)
         try collector.check()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let body = MessageBody(text: reason).normalized()!  // not blank: checked above
-        let actor = Actor.agent(agent.id)
 
         return try await withRetries(id) { ticket in
             guard ticket.status != .closed else { throw TicketError.closed(ticket.number) }

@@ -9,13 +9,18 @@ public struct TicketService: Sendable {
     let clock: any Clock
     let attachmentPolicy: AttachmentPolicy
     let bus: any EventBus
+    /// Routing, priority matrix, assignment and SLA; nil runs tickets without them (tools, tests of other parts).
+    let triage: TicketTriage?
+    /// Stamped on every published change; see `acting(as:)`.
+    var origin: ChangeOrigin = .request
 
     /// How often a change is re-applied on a fresh copy after losing a race with another save.
     static let maxAttempts = 5
 
     public init(
         tickets: any TicketStore, directory: any DirectoryStore, blobs: any BlobStore, clock: any Clock,
-        attachmentPolicy: AttachmentPolicy = AttachmentPolicy(), bus: any EventBus = SilentEventBus()
+        attachmentPolicy: AttachmentPolicy = AttachmentPolicy(), bus: any EventBus = SilentEventBus(),
+        triage: TicketTriage? = nil
     ) {
         self.tickets = tickets
         self.directory = directory
@@ -23,6 +28,14 @@ public struct TicketService: Sendable {
         self.clock = clock
         self.attachmentPolicy = attachmentPolicy
         self.bus = bus
+        self.triage = triage
+    }
+
+    /// The same service, publishing its changes as made by `origin` (automations use `.automation`).
+    public func acting(as origin: ChangeOrigin) -> TicketService {
+        var service = self
+        service.origin = origin
+        return service
     }
 
     /// Opens a ticket. The first message is the requester's words, whoever typed them (an agent on the phone,
@@ -38,6 +51,8 @@ public struct TicketService: Sendable {
 
         let now = clock.now
         let requester = try await resolve(command.requester, at: now)
+        let routing = try await triage?.route(command, requester: requester, at: now)
+        let command = routing?.command ?? command
         let organizationID = try await checkedOrganization(command.organizationID) ?? requester.organizationID
         let department = try await checkedDepartment(command.departmentID)
         let customFields = try Self.check(command.customFields, against: department)
@@ -51,7 +66,8 @@ public struct TicketService: Sendable {
             type: command.type ?? .question, category: Self.blankToNil(command.category), channel: command.channel,
             requesterID: requester.id, organizationID: organizationID, departmentID: department?.id,
             assigneeID: command.assigneeID, tags: Tag.normalize(command.tags),
-            customFields: customFields.compactMapValues { $0 }, createdAt: now)
+            customFields: customFields.compactMapValues { $0 }, impact: command.impact, urgency: command.urgency,
+            createdAt: now)
         let body = command.body.normalized()!  // validated above
         let message = Message(
             ticketID: ticket.id, kind: .reply, author: .contact(requester.id), channel: command.channel,
@@ -60,9 +76,18 @@ public struct TicketService: Sendable {
         let created = TicketEvent(
             ticketID: ticket.id, actor: actor, at: now, field: .created, oldValue: nil,
             newValue: ticket.number.description)
-        let events = [created] + (try opened.record(message))
+        var events = [created] + (try opened.record(message))
+        events += (routing?.fired ?? []).map { rule in
+            TicketEvent(
+                ticketID: ticket.id, actor: .system, at: now, field: .rule, oldValue: rule.id.description,
+                newValue: rule.name)
+        }
+        events += try await triage?.refresh(&opened, after: events, by: actor, at: now) ?? []
         try await tickets.insert(opened, messages: [message], events: events)
-        await bus.publish(TicketChange(ticket: opened, events: events, message: message, isNew: true))
+        await bus.publish(
+            TicketChange(
+                ticket: opened, events: events, message: message, isNew: true, origin: origin,
+                effects: routing?.effects ?? []))
         return opened
     }
 
@@ -143,11 +168,16 @@ public struct TicketService: Sendable {
     ) async throws -> Ticket {
         for _ in 0..<Self.maxAttempts {
             guard var ticket = try await tickets.ticket(id) else { throw TicketError.notFound(id) }
-            let (messages, events) = try await change(&ticket)
+            var (messages, events) = try await change(&ticket)
             if events.isEmpty && messages.isEmpty { return ticket }
+            if let triage, let first = events.first {
+                events += try await triage.refresh(&ticket, after: events, by: first.actor, at: first.at)
+            }
             ticket.version += 1
             if try await tickets.update(ticket, messages: messages, events: events) {
-                await bus.publish(TicketChange(ticket: ticket, events: events, message: messages.first, isNew: false))
+                await bus.publish(
+                    TicketChange(
+                        ticket: ticket, events: events, message: messages.first, isNew: false, origin: origin))
                 return ticket
             }
         }

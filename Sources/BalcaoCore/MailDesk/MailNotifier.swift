@@ -88,10 +88,7 @@ public struct MailNotifier: Sendable {
             let desk = try await sender(for: ticket)
         else { return nil }
         let language = requester.languageTag.flatMap(SupportedLanguage.init(matching:)) ?? settings.defaultLanguage
-        var deskName = desk.name ?? desk.address
-        if let id = ticket.departmentID, let department = try await directory.department(id) {
-            deskName = department.name
-        }
+        let deskName = try await deskName(for: ticket, desk: desk)
         var values = [
             "ticket.number": ticket.number.description, "ticket.subject": ticket.subject,
             "ticket.status": ticket.status.rawValue, "requester.name": requester.name, "desk.name": deskName,
@@ -99,14 +96,47 @@ public struct MailNotifier: Sendable {
         ]
         values["reply"] = reply?.text
         let rendered = try await template(kind, language).render(TemplateValues(text: values, replyHTML: reply?.html))
+        return try await threaded(
+            rendered, kind: kind, for: ticket, to: MailAddress(name: requester.name, address: recipient.value),
+            from: MailAddress(name: agent.map { "\($0.name) (\(deskName))" } ?? deskName, address: desk.address),
+            replyTo: desk, reply: reply)
+    }
 
-        let reference = MailReference(ticket: ticket.number, recipient: recipient.value, signer: signer)
+    /// Mail a trigger or time rule writes, from the rule's own texts filled with `values` (see `Placeholders`).
+    /// It threads like any reply — signed reference, `[#n]` subject tag — so an answer lands on the ticket, and it
+    /// obeys the limits on automatic mail.
+    @discardableResult
+    public func automationMail(
+        for ticket: Ticket, to recipient: MailAddress, language: SupportedLanguage?, subject: String, body: String,
+        values: [String: String]
+    ) async throws -> OutboxMail? {
+        guard try await mayWrite(to: recipient.address, automatic: true, ticket: ticket.id),
+            let desk = try await sender(for: ticket)
+        else { return nil }
+        let template = NotificationTemplate(
+            kind: .automation, language: language ?? settings.defaultLanguage, subject: subject, body: body)
+        let deskName = try await deskName(for: ticket, desk: desk)
+        return try await threaded(
+            template.render(TemplateValues(text: values)), kind: .automation, for: ticket, to: recipient,
+            from: MailAddress(name: deskName, address: desk.address), replyTo: desk, reply: nil)
+    }
+
+    private func deskName(for ticket: Ticket, desk: MailAddress) async throws -> String {
+        if let id = ticket.departmentID, let department = try await directory.department(id) { return department.name }
+        return desk.name ?? desk.address
+    }
+
+    /// Composes a mail on a ticket's thread and puts it in the outbox.
+    private func threaded(
+        _ rendered: RenderedNotification, kind: NotificationTemplate.Kind, for ticket: Ticket, to recipient: MailAddress,
+        from: MailAddress, replyTo desk: MailAddress, reply: Message?
+    ) async throws -> OutboxMail {
+        let reference = MailReference(ticket: ticket.number, recipient: recipient.address, signer: signer)
         let marker = reference.marker(signer: signer)
         let earlier = try await mail.messageIDs(of: ticket.id)
         var outgoing = OutgoingMail(
-            from: MailAddress(name: agent.map { "\($0.name) (\(deskName))" } ?? deskName, address: desk.address),
-            to: [MailAddress(name: requester.name, address: recipient.value)],
-            cc: kind == .agentReply ? try await copies(of: ticket, excluding: recipient.value) : [], replyTo: desk,
+            from: from, to: [recipient],
+            cc: kind == .agentReply ? try await copies(of: ticket, excluding: recipient.address) : [], replyTo: desk,
             subject: SubjectTag.tagged(rendered.subject, number: ticket.number),
             messageID: reference.messageID(domain: settings.messageIDDomain, signer: signer),
             inReplyTo: earlier.last(where: { $0.direction == .inbound })?.id ?? earlier.last?.id,
@@ -142,7 +172,7 @@ public struct MailNotifier: Sendable {
         ]
         switch kind {
         case .ticketReceived, .mailTooLarge: headers.insert((name: "Auto-Submitted", value: "auto-replied"), at: 0)
-        case .ticketSolved, .mailboxFailing: headers.insert((name: "Auto-Submitted", value: "auto-generated"), at: 0)
+        case .ticketSolved, .mailboxFailing, .automation: headers.insert((name: "Auto-Submitted", value: "auto-generated"), at: 0)
         case .agentReply: break
         }
         return headers

@@ -189,5 +189,11 @@ extension NotificationTemplate {
                 """
             ),
         ],
+        // Automation mail carries its rule's own texts; this only answers for a kind that must always have one.
+        .automation: [
+            .portugueseBrazil: ("{{ticket.subject}}", "{{ticket.subject}} ({{ticket.number}})\n\n{{desk.name}}"),
+            .portuguesePortugal: ("{{ticket.subject}}", "{{ticket.subject}} ({{ticket.number}})\n\n{{desk.name}}"),
+            .english: ("{{ticket.subject}}", "{{ticket.subject}} ({{ticket.number}})\n\n{{desk.name}}"),
+        ],
     ]
 }

@@ -14,6 +14,11 @@ public struct NotificationTemplate: Sendable, Hashable {
         case mailTooLarge = "mail_too_large"
         /// To admins: a mailbox has failed to poll several times in a row.
         case mailboxFailing = "mailbox_failing"
+        /// Written by a trigger or time rule from the rule's own subject and body.
+        case automation
+
+        /// Kinds whose text the admin edits on the templates page (automation mail is edited in its rule).
+        public static let editable: [Kind] = allCases.filter { $0 != .automation }
 
         /// Mail Balcão writes on its own (not an agent's words): marked `Auto-Submitted` and rate-limited.
         public var isAutomatic: Bool { self != .agentReply }
@@ -27,6 +32,7 @@ public struct NotificationTemplate: Sendable, Hashable {
             case .ticketSolved: return common + ["agent.name"]
             case .mailTooLarge: return ["mail.subject", "limit", "desk.name"]
             case .mailboxFailing: return ["mailbox.address", "error", "failures"]
+            case .automation: return Placeholders.names
             }
         }
     }

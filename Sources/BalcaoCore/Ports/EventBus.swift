@@ -7,13 +7,29 @@ public struct TicketChange: Sendable, Hashable {
     public let message: Message?
     /// True when the ticket was just opened.
     public let isNew: Bool
+    /// Who caused it: a request (agent, requester, integration) or an automation. Triggers run on the first only,
+    /// so an automation's own change cannot set off another round.
+    public let origin: ChangeOrigin
+    /// What routing rules asked for on a new ticket, carried out once it is saved (notes, mail, webhooks).
+    public let effects: [RuleEffect]
 
-    public init(ticket: Ticket, events: [TicketEvent], message: Message?, isNew: Bool) {
+    public init(
+        ticket: Ticket, events: [TicketEvent], message: Message?, isNew: Bool, origin: ChangeOrigin = .request,
+        effects: [RuleEffect] = []
+    ) {
         self.ticket = ticket
         self.events = events
         self.message = message
         self.isNew = isNew
+        self.origin = origin
+        self.effects = effects
     }
+}
+
+/// Where a ticket change came from.
+public enum ChangeOrigin: String, Sendable, Hashable {
+    case request
+    case automation
 }
 
 /// Fans committed changes out to whoever listens. In-process for one instance; PostgreSQL LISTEN/NOTIFY later.

@@ -68,10 +68,13 @@ public struct SLAPolicy: Sendable, Hashable, Codable, Identifiable {
     public var targets: SLAPriorityTargets
     /// Share of a target used at which a timer reads `.atRisk`: 0.8 warns with a fifth of the time left.
     public var warningThreshold: Double
+    /// Escalate a breached ticket to its department's tier-2 team (when it has one).
+    public var escalateOnBreach: Bool
 
     public init(
         id: ID = ID(), name: String, order: Int = 0, calendarID: BusinessCalendar.ID,
-        conditions: SLAConditions = SLAConditions(), targets: SLAPriorityTargets, warningThreshold: Double = 0.8
+        conditions: SLAConditions = SLAConditions(), targets: SLAPriorityTargets, warningThreshold: Double = 0.8,
+        escalateOnBreach: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -80,6 +83,19 @@ public struct SLAPolicy: Sendable, Hashable, Codable, Identifiable {
         self.conditions = conditions
         self.targets = targets
         self.warningThreshold = warningThreshold
+        self.escalateOnBreach = escalateOnBreach
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(ID.self, forKey: .id) ?? ID()
+        name = try container.decode(String.self, forKey: .name)
+        order = try container.decodeIfPresent(Int.self, forKey: .order) ?? 0
+        calendarID = try container.decode(BusinessCalendar.ID.self, forKey: .calendarID)
+        conditions = try container.decodeIfPresent(SLAConditions.self, forKey: .conditions) ?? SLAConditions()
+        targets = try container.decode(SLAPriorityTargets.self, forKey: .targets)
+        warningThreshold = try container.decodeIfPresent(Double.self, forKey: .warningThreshold) ?? 0.8
+        escalateOnBreach = try container.decodeIfPresent(Bool.self, forKey: .escalateOnBreach) ?? false
     }
 
     /// The policy that governs `subject`: the first match by `order`, nil when none applies.

@@ -36,6 +36,9 @@ public struct SLAState: Sendable, Hashable, Codable {
     public private(set) var firstResponse: SLATimer?
     public private(set) var nextResponse: SLATimer?
     public private(set) var resolution: SLATimer?
+    /// Breaches already recorded in the history, as metric → the due time that passed; the SLA watch records each
+    /// once. A later next-response timer has another due time, so its breach is recorded too.
+    public private(set) var recordedBreaches: [SLAMetric: Date] = [:]
 
     /// Copies what it needs from the policy, so later policy edits do not rewrite running tickets.
     public init(policy: SLAPolicy) {
@@ -62,6 +65,22 @@ public struct SLAState: Sendable, Hashable, Codable {
     public var nextDueAt: Date? {
         timers.filter { !$0.isFulfilled && !$0.isPaused }.compactMap(\.dueAt).min()
     }
+
+    /// When the SLA watch must next look: the earliest due time of a running timer whose breach is not yet recorded.
+    public var nextWatchAt: Date? {
+        timers.filter { !$0.isFulfilled && !$0.isPaused && $0.dueAt != nil && recordedBreaches[$0.metric] != $0.dueAt }
+            .compactMap(\.dueAt).min()
+    }
+
+    /// Running timers past due at `date` whose breach is not recorded yet.
+    public func unrecordedBreaches(at date: Date) -> [SLATimer] {
+        timers.filter { timer in
+            guard let due = timer.dueAt, !timer.isFulfilled, !timer.isPaused else { return false }
+            return due <= date && recordedBreaches[timer.metric] != due
+        }
+    }
+
+    public mutating func recordBreach(of metric: SLAMetric, due: Date) { recordedBreaches[metric] = due }
 
     /// The queue badge for `metric`, with the policy's warning threshold; nil when that timer never started.
     public func status(of metric: SLAMetric, at date: Date, clock: SLAClock) -> SLATimer.Status? {

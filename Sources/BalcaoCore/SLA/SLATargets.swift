@@ -71,3 +71,4 @@ public struct SLAPriorityTargets: Sendable, Hashable, Codable {
         }
     }
 }
+extension SLAMetric: CodingKeyRepresentable {}

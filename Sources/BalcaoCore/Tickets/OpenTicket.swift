@@ -19,12 +19,17 @@ public struct OpenTicket: Sendable, Hashable {
     public var tags: [String]
     public var customFields: [String: CustomFieldInput]
     public var attachments: [AttachmentUpload]
+    public var impact: TriageLevel?
+    public var urgency: TriageLevel?
+    /// The desk address a mail came to, for routing rules.
+    public var receivingAddress: String?
 
     public init(
         subject: String, body: MessageBody, requester: RequesterReference, channel: TicketChannel,
         priority: TicketPriority? = nil, type: TicketType? = nil, category: String? = nil,
         organizationID: Organization.ID? = nil, departmentID: Department.ID? = nil, assigneeID: Agent.ID? = nil,
-        tags: [String] = [], customFields: [String: CustomFieldInput] = [:], attachments: [AttachmentUpload] = []
+        tags: [String] = [], customFields: [String: CustomFieldInput] = [:], attachments: [AttachmentUpload] = [],
+        impact: TriageLevel? = nil, urgency: TriageLevel? = nil, receivingAddress: String? = nil
     ) {
         self.subject = subject
         self.body = body
@@ -39,6 +44,9 @@ public struct OpenTicket: Sendable, Hashable {
         self.tags = tags
         self.customFields = customFields
         self.attachments = attachments
+        self.impact = impact
+        self.urgency = urgency
+        self.receivingAddress = receivingAddress
     }
 
     public static let maxSubjectLength = 250

@@ -44,6 +44,12 @@ extension Ticket {
         let assigneeID = changes.assigneeID.applied(to: self.assigneeID)
         record(.assignee, self.assigneeID?.description, assigneeID?.description)
         self.assigneeID = assigneeID
+        let impact = changes.impact.applied(to: self.impact)
+        record(.impact, self.impact?.rawValue, impact?.rawValue)
+        self.impact = impact
+        let urgency = changes.urgency.applied(to: self.urgency)
+        record(.urgency, self.urgency?.rawValue, urgency?.rawValue)
+        self.urgency = urgency
         if let tags = changes.tags.map(Tag.normalize) {
             record(.tags, self.tags.joined(separator: " "), tags.joined(separator: " "))
             self.tags = tags

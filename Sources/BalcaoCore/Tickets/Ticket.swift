@@ -19,6 +19,11 @@ public struct Ticket: Sendable, Hashable, Identifiable {
     /// Normalized (see `Tag.normalize`), unique and sorted.
     public var tags: [String]
     public var customFields: [String: CustomFieldValue]
+    /// Impact × urgency, when someone rated them; the priority matrix turns them into `priority`.
+    public var impact: TriageLevel?
+    public var urgency: TriageLevel?
+    /// The SLA timers under the policy that matched, nil when no policy applies.
+    public var sla: SLAState?
     public let createdAt: Date
     public var updatedAt: Date
     public var firstResponseAt: Date?
@@ -32,7 +37,8 @@ public struct Ticket: Sendable, Hashable, Identifiable {
         priority: TicketPriority = .normal, type: TicketType = .question, category: String? = nil,
         channel: TicketChannel, requesterID: Contact.ID, organizationID: Organization.ID? = nil,
         departmentID: Department.ID? = nil, assigneeID: Agent.ID? = nil, tags: [String] = [],
-        customFields: [String: CustomFieldValue] = [:], createdAt: Date, updatedAt: Date? = nil,
+        customFields: [String: CustomFieldValue] = [:], impact: TriageLevel? = nil, urgency: TriageLevel? = nil,
+        sla: SLAState? = nil, createdAt: Date, updatedAt: Date? = nil,
         firstResponseAt: Date? = nil, solvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1
     ) {
         self.id = id
@@ -49,6 +55,9 @@ public struct Ticket: Sendable, Hashable, Identifiable {
         self.assigneeID = assigneeID
         self.tags = tags
         self.customFields = customFields
+        self.impact = impact
+        self.urgency = urgency
+        self.sla = sla
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
         self.firstResponseAt = firstResponseAt

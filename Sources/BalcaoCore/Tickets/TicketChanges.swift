@@ -25,6 +25,8 @@ public struct TicketChanges: Sendable, Hashable {
     public var organizationID: FieldPatch<Organization.ID> = .unchanged
     public var departmentID: FieldPatch<Department.ID> = .unchanged
     public var assigneeID: FieldPatch<Agent.ID> = .unchanged
+    public var impact: FieldPatch<TriageLevel> = .unchanged
+    public var urgency: FieldPatch<TriageLevel> = .unchanged
     /// Replaces the whole tag list.
     public var tags: [String]?
     /// Raw values per field key; checked against the department's definitions before they are applied.

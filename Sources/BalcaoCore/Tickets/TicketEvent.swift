@@ -49,6 +49,12 @@ public struct TicketEvent: Sendable, Hashable, Identifiable {
         public static let department = Field(rawValue: "department")
         public static let assignee = Field(rawValue: "assignee")
         public static let tags = Field(rawValue: "tags")
+        public static let impact = Field(rawValue: "impact")
+        public static let urgency = Field(rawValue: "urgency")
+        /// An SLA timer passed its due time: old = the metric (`first_response`), new = the due time (ISO 8601).
+        public static let slaBreach = Field(rawValue: "sla_breach")
+        /// A rule fired on the ticket: new = the rule's name (old = its id).
+        public static let rule = Field(rawValue: "rule")
         public static let reply = Field(rawValue: "reply")
         public static let note = Field(rawValue: "note")
         /// A message Balcão wrote (a merge notice, automations later).

@@ -4,7 +4,8 @@ import Foundation
 public struct TicketQuery: Sendable, Hashable {
     /// Sort keys; every order is made total with the ticket number as tie-breaker, so keyset pages never skip.
     public enum SortKey: String, Sendable, CaseIterable {
-        /// The priority ruler agents work by: urgent first, then the oldest. Ascending is that order.
+        /// The priority ruler agents work by: urgent first, then the nearest SLA due time, then the oldest.
+        /// Ascending is that order.
         case ruler
         case updatedAt = "updated_at"
         case createdAt = "created_at"
@@ -27,6 +28,8 @@ public struct TicketQuery: Sendable, Hashable {
     public var organizationID: Organization.ID?
     public var tag: String?
     public var updatedSince: Date?
+    /// Only tickets whose SLA watch time (`SLAState.nextWatchAt`) is at or before this instant.
+    public var slaWatchBefore: Date?
     public var sort: SortKey = .updatedAt
     public var descending = true
     public var limit = 50

@@ -62,7 +62,8 @@ extension BulkLoader {
             let sql = db as! any SQLDatabase
             var tickets = sql.insert(into: "tickets").columns(
                 "id", "number", "subject", "status", "priority", "type", "category", "channel", "requester_id",
-                "department_id", "assignee_id", "tags", "custom_fields", "created_at", "updated_at", "version")
+                "department_id", "assignee_id", "tags", "custom_fields", "created_at", "updated_at", "version",
+                "sla_due_at")
             var messages = sql.insert(into: "messages").columns(
                 "uuid", "ticket_id", "kind", "author_type", "author_id", "channel", "text", "html", "created_at")
             var events = sql.insert(into: "ticket_events").columns(
@@ -77,7 +78,7 @@ extension BulkLoader {
                     SQLBind(row.seed.category), SQLBind("email"), SQLBind(row.requester.rawValue),
                     SQLBind(row.department.rawValue), SQLBind(row.assignee?.rawValue),
                     SQLBind(JSONColumn.encode(row.seed.tags.sorted())), SQLBind("{}"), SQLBind(row.created),
-                    SQLBind(updated), SQLBind(1))
+                    SQLBind(updated), SQLBind(1), SQLBind(TicketRecord.noDueDate))
                 events = events.values(
                     SQLBind(UUID()), SQLBind(row.id), SQLBind("contact"), SQLBind(row.requester.rawValue),
                     SQLBind(row.created), SQLBind("created"), SQLBind("#\(row.number)"))

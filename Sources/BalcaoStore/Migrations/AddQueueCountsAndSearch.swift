@@ -24,7 +24,11 @@ struct AddQueueCountsAndSearch: AsyncMigration {
             try await sql.raw("CREATE TABLE ticket_search (number BIGINT PRIMARY KEY, document TSVECTOR NOT NULL)").run()
             try await sql.raw("CREATE INDEX ticket_search_document ON ticket_search USING GIN (document)").run()
         }
-        // Backfill: counters from a single GROUP BY; search documents ticket by ticket.
+        // Backfill: counters from a single GROUP BY; search documents ticket by ticket. Skipped on an empty desk,
+        // because `TicketRecord` has since grown columns that later migrations add (a fresh database runs this
+        // before them). Desks with tickets ran this migration before those columns existed.
+        let stored = try await sql.raw("SELECT COUNT(*) AS n FROM tickets").first()?.decode(column: "n", as: Int.self)
+        guard (stored ?? 0) > 0 else { return }
         let tickets = try await TicketRecord.query(on: database).all()
         var counts: [QueueCounter.Key: Int] = [:]
         for record in tickets {

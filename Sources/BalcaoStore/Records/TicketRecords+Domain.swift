@@ -29,6 +29,11 @@ extension TicketRecord {
         solvedAt = ticket.solvedAt
         closedAt = ticket.closedAt
         version = ticket.version
+        impact = ticket.impact?.rawValue
+        urgency = ticket.urgency?.rawValue
+        sla = ticket.sla.map(JSONColumn.encode)
+        slaDueAt = ticket.sla?.nextDueAt ?? Self.noDueDate
+        slaWatchAt = ticket.sla?.nextWatchAt
     }
 
     func toDomain() throws -> Ticket {
@@ -49,6 +54,8 @@ extension TicketRecord {
             customFields: try JSONColumn.decode(
                 [String: CustomFieldValue].self, customFields, table: Self.schema, id: id.uuidString,
                 column: "custom_fields"),
+            impact: impact.flatMap(TriageLevel.init), urgency: urgency.flatMap(TriageLevel.init),
+            sla: try sla.map { try JSONColumn.decode(SLAState.self, $0, table: Self.schema, id: id.uuidString, column: "sla") },
             createdAt: createdAt, updatedAt: updatedAt, firstResponseAt: firstResponseAt, solvedAt: solvedAt,
             closedAt: closedAt, version: version)
     }

@@ -26,7 +26,19 @@ final class TicketRecord: Model, @unchecked Sendable {
     @OptionalField(key: "solved_at") var solvedAt: Date?
     @OptionalField(key: "closed_at") var closedAt: Date?
     @Field(key: "version") var version: Int
+    @OptionalField(key: "impact") var impact: String?
+    @OptionalField(key: "urgency") var urgency: String?
+    /// JSON `SLAState`.
+    @OptionalField(key: "sla") var sla: String?
+    /// The SLA's next due time (`SLAState.nextDueAt`), or `noDueDate`: the ruler's second key, never null so the
+    /// order is the same on SQLite and PostgreSQL (which disagree on where NULLs sort).
+    @Field(key: "sla_due_at") var slaDueAt: Date
+    /// When the SLA watch must next look (`SLAState.nextWatchAt`).
+    @OptionalField(key: "sla_watch_at") var slaWatchAt: Date?
     init() {}
+
+    /// The due time of tickets without a running SLA timer: after every real one.
+    static let noDueDate = Date(timeIntervalSince1970: 32_503_680_000)  // 3000-01-01
 }
 
 final class TicketTagRecord: Model, @unchecked Sendable {

@@ -28,17 +28,20 @@ extension FluentTicketStore {
                 "EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_id = t.id AND g.tag = \(bind: tag))")
         }
         if let since = query.updatedSince { conditions.append("t.updated_at >= \(bind: since)") }
+        if let before = query.slaWatchBefore { conditions.append("t.sla_watch_at <= \(bind: before)") }
 
         let column = Self.column(for: query.sort)
         let comparison = query.descending ? "<" : ">"
         let direction = query.descending ? "DESC" : "ASC"
         if let cursor = query.after {
             if query.sort == .ruler {
-                // Urgent first, then oldest: ascending on (-priority, created_at, number).
+                // Urgent first, then nearest SLA due, then oldest: ascending on (-priority, sla_due_at, created_at,
+                // number).
                 conditions.append(
                     """
-                    (-t.priority, t.created_at, t.number) \(unsafeRaw: comparison) \
-                    (SELECT -c.priority, c.created_at, c.number FROM tickets c WHERE c.number = \(bind: cursor.number))
+                    (-t.priority, t.sla_due_at, t.created_at, t.number) \(unsafeRaw: comparison) \
+                    (SELECT -c.priority, c.sla_due_at, c.created_at, c.number FROM tickets c \
+                    WHERE c.number = \(bind: cursor.number))
                     """)
             } else if query.sort == .number {
                 conditions.append("t.number \(unsafeRaw: comparison) \(bind: cursor.number)")
@@ -55,7 +58,8 @@ extension FluentTicketStore {
         statement += " ORDER BY "
         if query.sort == .ruler {
             let reverse = query.descending ? "ASC" : "DESC"
-            statement += "t.priority \(unsafeRaw: reverse), t.created_at \(unsafeRaw: direction), "
+            statement += "t.priority \(unsafeRaw: reverse), t.sla_due_at \(unsafeRaw: direction), "
+            statement += "t.created_at \(unsafeRaw: direction), "
         } else if query.sort != .number {
             statement += "t.\(unsafeRaw: column) \(unsafeRaw: direction), "
         }

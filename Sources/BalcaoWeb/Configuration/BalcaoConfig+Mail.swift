@@ -44,10 +44,8 @@ extension BalcaoConfig {
             }
         }
         if let workers = value("BALCAO_MAIL_WORKERS") {
-            switch workers.lowercased() {
-            case "1", "true", "on", "yes": mail.runsWorkers = true
-            case "0", "false", "off", "no": mail.runsWorkers = false
-            default: problems.append("BALCAO_MAIL_WORKERS must be on or off, got \(workers)")
+            if let on = Self.onOff(workers) { mail.runsWorkers = on } else {
+                problems.append("BALCAO_MAIL_WORKERS must be on or off, got \(workers)")
             }
         }
     }

@@ -49,6 +49,7 @@ public struct BalcaoConfig: Sendable, Equatable {
     public var http = HTTP()
     public var storage = Storage()
     public var mail = Mail()
+    public var automation = Automation()
     public var defaultLanguage = "pt-BR"
     public var logLevel = "info"
 
@@ -109,6 +110,7 @@ public struct BalcaoConfig: Sendable, Equatable {
             }
         }
         readMail(value, into: &problems)
+        readAutomation(value, into: &problems)
         if !problems.isEmpty { throw ConfigError(problems: problems) }
     }
 

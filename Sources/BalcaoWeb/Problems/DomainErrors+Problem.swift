@@ -121,3 +121,13 @@ extension MailboxOAuthError: ProblemConvertible {
         }
     }
 }
+
+extension AutomationError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .notFound(let kind, let id):
+            Problem(
+                status: .notFound, type: "not-found", title: "Not found", detail: "No \(kind.rawValue) has id \(id).")
+        }
+    }
+}

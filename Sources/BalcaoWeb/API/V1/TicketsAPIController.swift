@@ -41,7 +41,7 @@ struct TicketsAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> TicketPageDTO {
         let query = try TicketListParameters.query(from: req.query)
         let page = try await services.ticketStore.tickets(query)
-        return TicketPageDTO(data: page.tickets.map(TicketDTO.init), nextCursor: page.next?.token)
+        return TicketPageDTO(data: page.tickets.map { TicketDTO($0) }, nextCursor: page.next?.token)
     }
 
     @Sendable func messages(req: Request) async throws -> ListDTO<MessageDTO> {

@@ -196,7 +196,7 @@ struct MailAdminPagesController: RouteCollection {
             },
             form: form, departments: departmentOptions(snapshot, selected: form.department, l),
             securities: securityOptions(selected: form.imap_security),
-            templates: NotificationTemplate.Kind.allCases.map { kind in
+            templates: NotificationTemplate.Kind.editable.map { kind in
                 .init(
                     kind: l["template_\(kind.rawValue)"],
                     links: SupportedLanguage.allCases.map { language in
@@ -286,6 +286,7 @@ struct MailAdminPagesController: RouteCollection {
     private func templateKey(_ req: Request) throws -> (NotificationTemplate.Kind, SupportedLanguage) {
         _ = try requireAdmin(req)
         guard let kind = req.parameters.get("kind").flatMap(NotificationTemplate.Kind.init),
+            NotificationTemplate.Kind.editable.contains(kind),
             let language = req.parameters.get("language").flatMap(SupportedLanguage.init(rawValue:))
         else { throw Abort(.notFound) }
         return (kind, language)

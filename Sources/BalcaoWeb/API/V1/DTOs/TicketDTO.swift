@@ -24,8 +24,12 @@ struct TicketDTO: Content {
     let solvedAt: Date?
     let closedAt: Date?
     let version: Int
+    let impact: TriageLevel?
+    let urgency: TriageLevel?
+    let sla: SLADTO?
 
-    init(_ ticket: Ticket) {
+    /// `now` decides which timers read as breached.
+    init(_ ticket: Ticket, now: Date = Date()) {
         id = ticket.id.rawValue
         number = ticket.number.value
         subject = ticket.subject
@@ -46,6 +50,45 @@ struct TicketDTO: Content {
         solvedAt = ticket.solvedAt
         closedAt = ticket.closedAt
         version = ticket.version
+        impact = ticket.impact
+        urgency = ticket.urgency
+        sla = ticket.sla.map { SLADTO($0, now: now) }
+    }
+}
+
+/// A ticket's SLA: the policy, the nearest due time and each timer that started.
+struct SLADTO: Content {
+    struct Timer: Content {
+        let startedAt: Date
+        /// Business seconds allowed; absent when the policy sets none for the ticket's priority.
+        let targetSeconds: Double?
+        let dueAt: Date?
+        let fulfilledAt: Date?
+        let paused: Bool
+        let breached: Bool
+
+        init(_ timer: SLATimer, now: Date) {
+            startedAt = timer.startedAt
+            targetSeconds = timer.target
+            dueAt = timer.dueAt
+            fulfilledAt = timer.fulfilledAt
+            paused = timer.isPaused
+            breached = timer.isBreached(at: now)
+        }
+    }
+
+    let policyId: UUID
+    let nextDueAt: Date?
+    let firstResponse: Timer?
+    let nextResponse: Timer?
+    let resolution: Timer?
+
+    init(_ state: SLAState, now: Date) {
+        policyId = state.policyID.rawValue
+        nextDueAt = state.nextDueAt
+        firstResponse = state.firstResponse.map { Timer($0, now: now) }
+        nextResponse = state.nextResponse.map { Timer($0, now: now) }
+        resolution = state.resolution.map { Timer($0, now: now) }
     }
 }
 

@@ -17,6 +17,8 @@ struct OpenTicketRequest: Content {
     let requester: Requester
     let channel: TicketChannel?
     let priority: TicketPriority?
+    let impact: TriageLevel?
+    let urgency: TriageLevel?
     let type: TicketType?
     let category: String?
     let organizationId: UUID?
@@ -42,7 +44,7 @@ struct OpenTicketRequest: Content {
             channel: channel ?? .api, priority: priority, type: type, category: category,
             organizationID: organizationId.map { .init(rawValue: $0) },
             departmentID: departmentId.map { .init(rawValue: $0) }, assigneeID: assigneeId.map { .init(rawValue: $0) },
-            tags: tags ?? [], customFields: customFields ?? [:])
+            tags: tags ?? [], customFields: customFields ?? [:], impact: impact, urgency: urgency)
     }
 }
 
@@ -52,6 +54,7 @@ struct UpdateTicketRequest: Content {
 
     enum CodingKeys: String, CodingKey {
         case subject, status, priority, type, category, requesterId, organizationId, departmentId, assigneeId, tags
+        case impact, urgency
         case customFields
     }
 
@@ -67,6 +70,8 @@ struct UpdateTicketRequest: Content {
         changes.departmentID = try container.decodeIDPatch(Department.ID.self, forKey: .departmentId)
         changes.assigneeID = try container.decodeIDPatch(Agent.ID.self, forKey: .assigneeId)
         changes.tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        changes.impact = try container.decodePatch(TriageLevel.self, forKey: .impact)
+        changes.urgency = try container.decodePatch(TriageLevel.self, forKey: .urgency)
         changes.customFields = try container.decodeIfPresent([String: CustomFieldInput].self, forKey: .customFields) ?? [:]
     }
 

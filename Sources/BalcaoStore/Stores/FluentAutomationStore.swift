@@ -1,0 +1,189 @@
+import BalcaoCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Triage and automation configuration as JSON documents (one row each, read together as a snapshot) plus the
+/// firing, assignment and availability bookkeeping, in SQL that runs unchanged on SQLite and PostgreSQL.
+public struct FluentAutomationStore: AutomationStore {
+    let context: StoreContext
+    let cache: SettingsCache
+
+    /// `cacheFor` is how long a snapshot is reused: every ticket change reads it, and several instances on one
+    /// PostgreSQL see each other's admin edits within that time.
+    public init(context: StoreContext, cacheFor seconds: TimeInterval = 2) {
+        self.context = context
+        self.cache = SettingsCache(lifetime: seconds)
+    }
+
+    public func settings() async throws -> AutomationSettings {
+        if let cached = await cache.current() { return cached }
+        let rows = try await context.sql.raw("SELECT kind, payload FROM automation_documents ORDER BY position, id")
+            .all()
+        var settings = AutomationSettings()
+        for row in rows {
+            let kind = try row.decode(column: "kind", as: String.self)
+            let payload = try row.decode(column: "payload", as: String.self)
+            func decode<T: Decodable>(_ type: T.Type) throws -> T {
+                try JSONColumn.decode(type, payload, table: "automation_documents", id: kind, column: "payload")
+            }
+            switch AutomationDocumentKind(rawValue: kind) {
+            case .matrix: settings.matrix = try decode(PriorityMatrix.self)
+            case .calendar: settings.calendars.append(try decode(BusinessCalendar.self))
+            case .policy: settings.policies.append(try decode(SLAPolicy.self))
+            case .rule: settings.rules.append(try decode(Rule.self))
+            case .macro: settings.macros.append(try decode(Macro.self))
+            case .department: settings.departments.append(try decode(DepartmentAutomation.self))
+            case nil: continue
+            }
+        }
+        await cache.store(settings)
+        return settings
+    }
+
+    public func save(_ document: AutomationDocument) async throws {
+        let (kind, id, position, payload) = Self.row(document)
+        let now = Date()
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO automation_documents (id, kind, position, payload, updated_at) \
+                VALUES (\(bind: id), \(bind: kind.rawValue), \(bind: position), \(bind: payload), \(bind: now)) \
+                ON CONFLICT (id) DO UPDATE SET position = \(bind: position), payload = \(bind: payload), \
+                updated_at = \(bind: now)
+                """
+            ).run()
+        }
+        await cache.clear()
+    }
+
+    public func delete(_ kind: AutomationDocumentKind, id: UUID) async throws -> Bool {
+        let deleted = try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                "DELETE FROM automation_documents WHERE id = \(bind: id) AND kind = \(bind: kind.rawValue) RETURNING id"
+            ).all().count
+        }
+        await cache.clear()
+        return deleted > 0
+    }
+
+    /// The matrix is a single document with a fixed id.
+    static let matrixID = UUID(uuidString: "00000000-0000-0000-0000-00000000a001")!
+
+    static func row(_ document: AutomationDocument) -> (AutomationDocumentKind, UUID, Int, String) {
+        switch document {
+        case .matrix(let matrix): (.matrix, matrixID, 0, JSONColumn.encode(matrix))
+        case .calendar(let calendar): (.calendar, calendar.id.rawValue, 0, JSONColumn.encode(calendar))
+        case .policy(let policy): (.policy, policy.id.rawValue, policy.order, JSONColumn.encode(policy))
+        case .rule(let rule): (.rule, rule.id.rawValue, rule.position, JSONColumn.encode(rule))
+        case .macro(let macro): (.macro, macro.id.rawValue, macro.position, JSONColumn.encode(macro))
+        case .department(let setting):
+            (.department, setting.departmentID.rawValue, 0, JSONColumn.encode(setting))
+        }
+    }
+
+    public func claimFiring(_ key: String, ticket: Ticket.ID, anchor: Date, at now: Date) async throws -> Bool {
+        let anchorMS = Int64((anchor.timeIntervalSince1970 * 1000).rounded())
+        return try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO automation_firings (key, ticket_id, anchor_ms, fired_at) \
+                VALUES (\(bind: key), \(bind: ticket.rawValue), \(bind: anchorMS), \(bind: now)) \
+                ON CONFLICT (key, ticket_id, anchor_ms) DO NOTHING RETURNING key
+                """
+            ).all().count == 1
+        }
+    }
+
+    public func availability(of agents: [Agent.ID]) async throws -> [Agent.ID: AgentAvailability] {
+        guard !agents.isEmpty else { return [:] }
+        let rows = try await context.sql.raw(
+            "SELECT agent_id, status FROM agent_availability WHERE agent_id IN (\(binds: agents.map(\.rawValue)))"
+        ).all()
+        var result: [Agent.ID: AgentAvailability] = [:]
+        for row in rows {
+            let id = try row.decode(column: "agent_id", as: UUID.self)
+            result[Agent.ID(rawValue: id)] = AgentAvailability(rawValue: try row.decode(column: "status", as: String.self))
+        }
+        return result
+    }
+
+    public func setAvailability(_ availability: AgentAvailability, of agent: Agent.ID, at now: Date) async throws {
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO agent_availability (agent_id, status, updated_at) \
+                VALUES (\(bind: agent.rawValue), \(bind: availability.rawValue), \(bind: now)) \
+                ON CONFLICT (agent_id) DO UPDATE SET status = \(bind: availability.rawValue), updated_at = \(bind: now)
+                """
+            ).run()
+        }
+    }
+
+    public func lastAssignments(in department: Department.ID) async throws -> [Agent.ID: Date] {
+        let rows = try await context.sql.raw(
+            "SELECT agent_id, assigned_at FROM assignment_log WHERE department_id = \(bind: department.rawValue)"
+        ).all()
+        var result: [Agent.ID: Date] = [:]
+        for row in rows {
+            result[Agent.ID(rawValue: try row.decode(column: "agent_id", as: UUID.self))] =
+                try row.decode(column: "assigned_at", as: Date.self)
+        }
+        return result
+    }
+
+    public func recordAssignment(in department: Department.ID, to agent: Agent.ID, at now: Date) async throws {
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO assignment_log (department_id, agent_id, assigned_at) \
+                VALUES (\(bind: department.rawValue), \(bind: agent.rawValue), \(bind: now)) \
+                ON CONFLICT (department_id, agent_id) DO UPDATE SET assigned_at = \(bind: now)
+                """
+            ).run()
+        }
+    }
+
+    public func queueWebhook(url: String, ticket: Ticket.ID, payload: String, at now: Date) async throws {
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO webhook_outbox (id, url, ticket_id, payload, status, created_at) \
+                VALUES (\(bind: UUID()), \(bind: url), \(bind: ticket.rawValue), \(bind: payload), 'pending', \(bind: now))
+                """
+            ).run()
+        }
+    }
+
+    /// Webhook calls waiting for the integrations worker, oldest first.
+    public func pendingWebhooks(limit: Int = 100) async throws -> [(url: String, ticketID: Ticket.ID, payload: String)] {
+        try await context.sql.raw(
+            """
+            SELECT url, ticket_id, payload FROM webhook_outbox WHERE status = 'pending' \
+            ORDER BY created_at LIMIT \(literal: limit)
+            """
+        ).all().map { row in
+            (
+                try row.decode(column: "url", as: String.self),
+                Ticket.ID(rawValue: try row.decode(column: "ticket_id", as: UUID.self)),
+                try row.decode(column: "payload", as: String.self)
+            )
+        }
+    }
+}
+
+/// The last settings snapshot and when it was read.
+actor SettingsCache {
+    let lifetime: TimeInterval
+    private var snapshot: (settings: AutomationSettings, readAt: Date)?
+
+    init(lifetime: TimeInterval) { self.lifetime = lifetime }
+
+    func current() -> AutomationSettings? {
+        guard let snapshot, Date().timeIntervalSince(snapshot.readAt) < lifetime else { return nil }
+        return snapshot.settings
+    }
+
+    func store(_ settings: AutomationSettings) { snapshot = (settings, Date()) }
+    func clear() { snapshot = nil }
+}
