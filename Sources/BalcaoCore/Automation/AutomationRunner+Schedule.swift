@@ -34,22 +34,27 @@ extension AutomationRunner {
                 guard let due = timer.dueAt,
                     try await automation.claimFiring("sla:\(timer.metric.rawValue)", ticket: ticket.id, anchor: due, at: now)
                 else { continue }
-                // Recorded as a request-origin change, so triggers on `sla_breached` run for it.
-                guard try await service.acting(as: .request).recordSLABreach(ticket.id, metric: timer.metric, due: due)
-                else { continue }
+                guard try await service.recordSLABreach(ticket.id, metric: timer.metric, due: due) else { continue }
                 result.breachesRecorded += 1
                 let policy = settings.policies.first { $0.id == ticket.sla?.policyID }
-                guard policy?.escalateOnBreach == true, let departmentID = ticket.departmentID,
+                if let policy, policy.escalateOnBreach, let departmentID = ticket.departmentID,
                     try await directory.department(departmentID)?.escalationTargetID != nil
-                else { continue }
-                let reason = "SLA \(timer.metric.rawValue.replacingOccurrences(of: "_", with: " ")) breached "
-                    + "(due \(ISO8601DateFormatter().string(from: due))); escalated by the policy \(policy!.name)."
-                do {
-                    _ = try await service.escalate(ticket.id, reason: reason, as: .system)
-                    result.escalations += 1
-                } catch {
-                    report("escalation of ticket \(ticket.number) on SLA breach failed: \(error)")
+                {
+                    let metric = timer.metric.rawValue.replacingOccurrences(of: "_", with: " ")
+                    let reason = "SLA \(metric) breached (due \(ISO8601DateFormatter().string(from: due))); "
+                        + "escalated by the policy \(policy.name)."
+                    do {
+                        _ = try await service.escalate(ticket.id, reason: reason, as: .system)
+                        result.escalations += 1
+                    } catch {
+                        report("escalation of ticket \(ticket.number) on SLA breach failed: \(error)")
+                    }
                 }
+                // Triggers on `sla_breached` see the ticket after any escalation, so the team now responsible hears.
+                guard let breached = try await tickets.ticket(ticket.id) else { continue }
+                let triggers = settings.rules(.trigger)
+                let facts = try await facts(for: breached, events: [.updated, .slaBreached], message: nil, settings: settings)
+                try await carryOut(RuleEngine.run(triggers, on: facts), rules: triggers, on: breached, settings: settings)
             }
         }
     }
