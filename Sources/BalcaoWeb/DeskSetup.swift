@@ -47,6 +47,7 @@ public enum DeskSetup {
         let seeder = DemoSeeder(directory: services.directory, tickets: services.ticketStore, blobs: services.blobs)
         let summary = try await seeder.seed(now: services.clock.now)
         try await addDemoMailboxes(services: services)
+        try await addDemoAutomation(services: services)
         return summary
     }
 
@@ -63,6 +64,26 @@ public enum DeskSetup {
             guard let (address, name) = addresses[department.name], let email = EmailAddress(address) else { continue }
             try await services.mailStore.save(
                 Mailbox(address: email, displayName: name, departmentID: department.id, createdAt: services.clock.now))
+        }
+    }
+
+    /// The demo's calendars, SLA policies, rules and macros; then SLA timers for the seeded unsolved tickets.
+    static func addDemoAutomation(services: BalcaoServices) async throws {
+        let departments = try await services.directory.departments(.everything)
+        let year = Calendar(identifier: .gregorian).component(.year, from: services.clock.now)
+        for document in DemoAutomation.documents(departments: departments, year: year) {
+            try await services.automation.save(document)
+        }
+        var query = TicketQuery()
+        query.statuses = TicketStatus.allCases.filter(\.isUnsolved)
+        query.sort = .number
+        query.limit = TicketQuery.maxLimit
+        let service = services.tickets.acting(as: .automation)
+        while true {
+            let page = try await services.ticketStore.tickets(query)
+            for ticket in page.tickets { try await service.reapplySLA(ticket.id) }
+            guard let next = page.next else { break }
+            query.after = next
         }
     }
 

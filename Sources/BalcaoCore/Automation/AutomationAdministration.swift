@@ -210,4 +210,6 @@ public struct AutomationAdministration: Sendable {
 /// Why an automation command was refused, beyond invalid fields.
 public enum AutomationError: Error, Sendable, Equatable {
     case notFound(AutomationDocumentKind, UUID)
+    /// The id already belongs to a document of another kind.
+    case idTaken(UUID)
 }

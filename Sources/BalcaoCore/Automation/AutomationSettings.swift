@@ -6,6 +6,12 @@ public struct DepartmentAutomation: Sendable, Hashable, Codable {
     public var calendarID: BusinessCalendar.ID?
     public var assignment: AssignmentStrategy
 
+    enum CodingKeys: String, CodingKey {
+        case assignment
+        case departmentID = "departmentId"
+        case calendarID = "calendarId"
+    }
+
     public init(departmentID: Department.ID, calendarID: BusinessCalendar.ID? = nil, assignment: AssignmentStrategy = .manual) {
         self.departmentID = departmentID
         self.calendarID = calendarID

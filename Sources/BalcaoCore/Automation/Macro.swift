@@ -29,7 +29,24 @@ public struct Macro: Sendable, Hashable, Codable, Identifiable {
         self.actions = actions
     }
 
-    static let fieldActions: Set<RuleAction.ActionType> = [
+    enum CodingKeys: String, CodingKey {
+        case id, name, position, text, messageKind, actions
+        case departmentIDs = "departmentIds"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(ID.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        position = try container.decodeIfPresent(Int.self, forKey: .position) ?? 0
+        departmentIDs = try container.decodeIfPresent([Department.ID].self, forKey: .departmentIDs) ?? []
+        text = try container.decodeIfPresent(String.self, forKey: .text)
+        messageKind = try container.decodeIfPresent(Message.Kind.self, forKey: .messageKind) ?? .reply
+        actions = try container.decodeIfPresent([RuleAction].self, forKey: .actions) ?? []
+    }
+
+    /// What a macro may do: change fields (mail, notes and escalation belong to triggers).
+    public static let fieldActionTypes: Set<RuleAction.ActionType> = [
         .setDepartment, .setPriority, .setType, .setStatus, .setImpact, .setUrgency, .setAssignee, .addTags,
         .removeTags, .setCustomField,
     ]
@@ -48,7 +65,7 @@ public struct Macro: Sendable, Hashable, Codable, Identifiable {
         Placeholders.check(text ?? "", field: "text", into: &issues)
         if !hasText && actions.isEmpty { issues.add("actions", "a macro needs a text or at least one action") }
         for (index, action) in actions.enumerated() {
-            if !Self.fieldActions.contains(action.type) {
+            if !Self.fieldActionTypes.contains(action.type) {
                 issues.add("actions[\(index)].type", "macros change fields; use a trigger for \(action.type.rawValue)")
             } else {
                 action.validate(in: .trigger, path: "actions[\(index)]", into: &issues)

@@ -86,8 +86,10 @@ public struct RuleAction: Sendable, Hashable, Codable {
             if kind == .routing { issues.add("\(path).type", "routing rules cannot set a status") }
         case .setImpact, .setUrgency: choose(TriageLevel.allCases.map(\.rawValue))
         case .addTags, .removeTags:
-            if Tag.normalize(trimmedValue.split(separator: " ").map(String.init)).isEmpty {
-                issues.add("\(path).value", "name at least one tag")
+            let tags = Tag.normalize(trimmedValue.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
+            if tags.isEmpty { issues.add("\(path).value", "name at least one tag") }
+            if tags.contains(where: { $0.count > Tag.maxLength }) {
+                issues.add("\(path).value", "a tag must be at most \(Tag.maxLength) characters")
             }
         case .setCustomField:
             if (field ?? "").trimmingCharacters(in: .whitespaces).isEmpty { issues.add("\(path).field", "is required") }
@@ -138,6 +140,17 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         self.isActive = isActive
         self.conditions = conditions
         self.actions = actions
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(ID.self, forKey: .id)
+        kind = try container.decode(RuleKind.self, forKey: .kind)
+        name = try container.decode(String.self, forKey: .name)
+        position = try container.decodeIfPresent(Int.self, forKey: .position) ?? 0
+        isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive) ?? true
+        conditions = try container.decodeIfPresent(RuleConditions.self, forKey: .conditions) ?? RuleConditions()
+        actions = try container.decode([RuleAction].self, forKey: .actions)
     }
 
     public static let maxConditions = 50

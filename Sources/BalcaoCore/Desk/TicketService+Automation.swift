@@ -64,4 +64,23 @@ extension TicketService {
         }
         return recorded
     }
+
+    /// Re-applies the SLA policy that matches the ticket now, replaying its whole history (after an admin changed
+    /// policies, or for tickets imported without SLA). Records a `sla_policy` event naming the policy, or "—".
+    @discardableResult
+    public func reapplySLA(_ id: Ticket.ID) async throws -> Ticket {
+        try await withRetries(id) { ticket in
+            guard ticket.status != .closed else { return ([], []) }
+            let old = ticket.sla?.policyID.description
+            ticket.sla = nil
+            let event = TicketEvent(
+                ticketID: ticket.id, actor: .system, at: clock.now, field: .slaPolicy, oldValue: old, newValue: nil)
+            return ([], [event])
+        }
+    }
+}
+
+extension TicketEvent.Field {
+    /// The SLA policy was (re)applied: old = the previous policy's id, if any.
+    public static let slaPolicy = TicketEvent.Field(rawValue: "sla_policy")
 }

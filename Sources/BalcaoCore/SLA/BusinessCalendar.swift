@@ -13,6 +13,13 @@ public struct Holiday: Sendable, Hashable, Codable {
         self.name = name
         self.isOptional = isOptional
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        date = try container.decode(LocalDate.self, forKey: .date)
+        name = try container.decode(String.self, forKey: .name)
+        isOptional = try container.decodeIfPresent(Bool.self, forKey: .isOptional) ?? false
+    }
 }
 
 /// When a desk works: weekly hours and full-day holidays, in one IANA time zone. SLA targets count only this time.
@@ -38,6 +45,16 @@ public struct BusinessCalendar: Sendable, Hashable, Codable, Identifiable {
         self.weeklyHours = weeklyHours
         self.holidays = holidays
         self.observesOptionalHolidays = observesOptionalHolidays
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(ID.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        timeZoneIdentifier = try container.decode(String.self, forKey: .timeZoneIdentifier)
+        weeklyHours = try container.decode(WeeklyHours.self, forKey: .weeklyHours)
+        holidays = try container.decodeIfPresent([Holiday].self, forKey: .holidays) ?? []
+        observesOptionalHolidays = try container.decodeIfPresent(Bool.self, forKey: .observesOptionalHolidays) ?? true
     }
 
     /// Round-the-clock support: every instant counts, holidays included.

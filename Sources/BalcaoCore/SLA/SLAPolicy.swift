@@ -42,6 +42,20 @@ public struct SLAConditions: Sendable, Hashable, Codable {
         self.types = types
     }
 
+    enum CodingKeys: String, CodingKey {
+        case priorities, types
+        case departmentIDs = "departmentIds"
+        case organizationIDs = "organizationIds"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        departmentIDs = try container.decodeIfPresent(Set<Department.ID>.self, forKey: .departmentIDs) ?? []
+        priorities = try container.decodeIfPresent(Set<TicketPriority>.self, forKey: .priorities) ?? []
+        organizationIDs = try container.decodeIfPresent(Set<Organization.ID>.self, forKey: .organizationIDs) ?? []
+        types = try container.decodeIfPresent(Set<TicketType>.self, forKey: .types) ?? []
+    }
+
     /// A ticket without a department (or organization) never matches a condition that names some.
     public func matches(_ subject: SLASubject) -> Bool {
         Self.allows(departmentIDs, subject.departmentID) && Self.allows(priorities, subject.priority)
@@ -84,6 +98,11 @@ public struct SLAPolicy: Sendable, Hashable, Codable, Identifiable {
         self.targets = targets
         self.warningThreshold = warningThreshold
         self.escalateOnBreach = escalateOnBreach
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, order, conditions, targets, warningThreshold, escalateOnBreach
+        case calendarID = "calendarId"
     }
 
     public init(from decoder: any Decoder) throws {

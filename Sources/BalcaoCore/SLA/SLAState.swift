@@ -72,11 +72,11 @@ public struct SLAState: Sendable, Hashable, Codable {
             .compactMap(\.dueAt).min()
     }
 
-    /// Running timers past due at `date` whose breach is not recorded yet.
+    /// Running timers past due at `date` (strictly: a reply at the due instant is in time) whose breach is not recorded yet.
     public func unrecordedBreaches(at date: Date) -> [SLATimer] {
         timers.filter { timer in
             guard let due = timer.dueAt, !timer.isFulfilled, !timer.isPaused else { return false }
-            return due <= date && recordedBreaches[timer.metric] != due
+            return due < date && recordedBreaches[timer.metric] != due
         }
     }
 

@@ -52,6 +52,14 @@ public struct SLAPriorityTargets: Sendable, Hashable, Codable {
         self.urgent = urgent
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        low = try container.decodeIfPresent(SLATargets.self, forKey: .low) ?? SLATargets()
+        normal = try container.decodeIfPresent(SLATargets.self, forKey: .normal) ?? SLATargets()
+        high = try container.decodeIfPresent(SLATargets.self, forKey: .high) ?? SLATargets()
+        urgent = try container.decodeIfPresent(SLATargets.self, forKey: .urgent) ?? SLATargets()
+    }
+
     public subscript(priority: TicketPriority) -> SLATargets {
         get {
             switch priority {

@@ -44,17 +44,19 @@ public struct FluentAutomationStore: AutomationStore {
     public func save(_ document: AutomationDocument) async throws {
         let (kind, id, position, payload) = Self.row(document)
         let now = Date()
-        try await context.write { db in
+        // The WHERE keeps an id of one kind from overwriting a document of another (then no row comes back).
+        let saved = try await context.write { db in
             try await (db as! any SQLDatabase).raw(
                 """
                 INSERT INTO automation_documents (id, kind, position, payload, updated_at) \
                 VALUES (\(bind: id), \(bind: kind.rawValue), \(bind: position), \(bind: payload), \(bind: now)) \
                 ON CONFLICT (id) DO UPDATE SET position = \(bind: position), payload = \(bind: payload), \
-                updated_at = \(bind: now)
+                updated_at = \(bind: now) WHERE automation_documents.kind = \(bind: kind.rawValue) RETURNING id
                 """
-            ).run()
+            ).all().count
         }
         await cache.clear()
+        if saved == 0 { throw AutomationError.idTaken(id) }
     }
 
     public func delete(_ kind: AutomationDocumentKind, id: UUID) async throws -> Bool {

@@ -68,6 +68,16 @@ struct Localizer: @unchecked Sendable {
         ISO8601DateFormatter().string(from: date)
     }
 
+    /// A span of time in its two largest units: "45 min", "3 h 20 min", "2 d 4 h".
+    func duration(_ seconds: TimeInterval) -> String {
+        let minutes = Int((abs(seconds) / 60).rounded(.up))
+        let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
+        let d = self["unit_day"]
+        if days > 0 { return hours > 0 ? "\(days) \(d) \(hours) h" : "\(days) \(d)" }
+        if hours > 0 { return rest > 0 ? "\(hours) h \(rest) min" : "\(hours) h" }
+        return "\(rest) min"
+    }
+
     /// Channel names: `email` and `phone` keys collide with form labels, so they have their own.
     func channel(_ channel: TicketChannel) -> String {
         switch channel {

@@ -128,6 +128,10 @@ extension AutomationError: ProblemConvertible {
         case .notFound(let kind, let id):
             Problem(
                 status: .notFound, type: "not-found", title: "Not found", detail: "No \(kind.rawValue) has id \(id).")
+        case .idTaken(let id):
+            Problem(
+                status: .conflict, type: "id-taken", title: "This id is taken",
+                detail: "\(id) already names another kind of automation document.")
         }
     }
 }

@@ -19,27 +19,28 @@ struct AutomationAPIController: RouteCollection {
         }
         routes.get("calendars", "holidays", use: holidays)
         documents(
-            routes.grouped("calendars"), list: \.calendars, id: \.id.rawValue, save: admin.saveCalendar,
+            routes.grouped("calendars"), kind: .calendar, list: \.calendars, id: \.id.rawValue, save: admin.saveCalendar,
             delete: { try await admin.deleteCalendar(.init(rawValue: $0), by: $1) })
         documents(
-            routes.grouped("sla-policies"), list: \.policies, id: \.id.rawValue, save: admin.savePolicy,
+            routes.grouped("sla-policies"), kind: .policy, list: \.policies, id: \.id.rawValue, save: admin.savePolicy,
             delete: { try await admin.deletePolicy(.init(rawValue: $0), by: $1) })
         routes.post("rules", "preview", use: preview)
         documents(
-            routes.grouped("rules"), list: \.rules, id: \.id.rawValue, save: admin.saveRule,
+            routes.grouped("rules"), kind: .rule, list: \.rules, id: \.id.rawValue, save: admin.saveRule,
             delete: { try await admin.deleteRule(.init(rawValue: $0), by: $1) })
         documents(
-            routes.grouped("macros"), list: \.macros, id: \.id.rawValue, save: admin.saveMacro,
+            routes.grouped("macros"), kind: .macro, list: \.macros, id: \.id.rawValue, save: admin.saveMacro,
             delete: { try await admin.deleteMacro(.init(rawValue: $0), by: $1) })
         routes.post("tickets", ":ticketID", "macros", ":macroID", use: applyMacro)
         routes.get("departments", ":departmentID", "automation", use: departmentSettings)
         routes.put("departments", ":departmentID", "automation", use: saveDepartmentSettings)
+        routes.get("agents", ":agentID", "availability", use: availability)
         routes.put("agents", ":agentID", "availability", use: setAvailability)
     }
 
     /// List, create, read, replace and delete one kind of document.
     private func documents<Document: Codable & Sendable>(
-        _ routes: any RoutesBuilder, list: @escaping @Sendable (AutomationSettings) -> [Document],
+        _ routes: any RoutesBuilder, kind: AutomationDocumentKind, list: @escaping @Sendable (AutomationSettings) -> [Document],
         id: @escaping @Sendable (Document) -> UUID,
         save: @escaping @Sendable (Document, Agent) async throws -> Void,
         delete: @escaping @Sendable (UUID, Agent) async throws -> Void
@@ -56,7 +57,7 @@ struct AutomationAPIController: RouteCollection {
         routes.get(":documentID") { req -> Body<Document> in
             let documentID = try documentID(req)
             guard let document = list(try await admin.settings()).first(where: { id($0) == documentID }) else {
-                throw Abort(.notFound, reason: "nothing has id \(documentID)")
+                throw AutomationError.notFound(kind, documentID)
             }
             return Body(document)
         }
@@ -90,9 +91,9 @@ struct AutomationAPIController: RouteCollection {
     }
 
     @Sendable func applyMacro(req: Request) async throws -> TicketDTO {
-        let ticketID = try req.id("ticketID", as: Ticket.ID.self)
+        let ticket = try await TicketsAPIController(services: services).ticket(for: req)
         let macroID = try req.id("macroID", as: Macro.ID.self)
-        return TicketDTO(try await admin.applyMacro(macroID, to: ticketID, by: try req.agent))
+        return TicketDTO(try await admin.applyMacro(macroID, to: ticket.id, by: try req.agent))
     }
 
     @Sendable func departmentSettings(req: Request) async throws -> Body<DepartmentAutomation> {
@@ -107,6 +108,12 @@ struct AutomationAPIController: RouteCollection {
         let setting = DepartmentAutomation(departmentID: id, calendarID: body.calendarId, assignment: body.assignment)
         try await admin.saveDepartment(setting, by: try req.agent)
         return Body(setting)
+    }
+
+    @Sendable func availability(req: Request) async throws -> AvailabilityRequest {
+        let id = try req.id("agentID", as: Agent.ID.self)
+        guard try await services.directory.agent(id) != nil else { throw DirectoryError.agentNotFound(id) }
+        return AvailabilityRequest(availability: try await services.automation.availability(of: [id])[id] ?? .online)
     }
 
     @Sendable func setAvailability(req: Request) async throws -> HTTPStatus {

@@ -62,7 +62,7 @@ struct TicketsAPIController: RouteCollection {
     }
 
     /// The ticket named in the path, by UUID or by number (`/tickets/1042`).
-    private func ticket(for req: Request) async throws -> Ticket {
+    func ticket(for req: Request) async throws -> Ticket {
         let raw = try req.parameters.require("ticketID")
         if let id = Ticket.ID(raw) {
             guard let ticket = try await services.ticketStore.ticket(id) else { throw TicketError.notFound(id) }

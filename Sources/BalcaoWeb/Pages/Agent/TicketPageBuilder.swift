@@ -24,6 +24,8 @@ struct TicketPageBuilder {
         let department = departments.first { $0.id == ticket.departmentID }
         let next = ticket.status.allowedNextStatuses
         let statuses = TicketStatus.allCases.filter { $0 == ticket.status || next.contains($0) }
+        let settings = try await services.automation.settings()
+        let macros = try await services.automationAdmin.macros(for: ticket.departmentID)
 
         return TicketPageContext(
             layout: layout, t: layout.t,
@@ -43,6 +45,10 @@ struct TicketPageBuilder {
                 Option(value: $0.rawValue, label: l[$0.rawValue], selected: $0 == ticket.priority)
             },
             typeOptions: TicketType.allCases.map { Option(value: $0.rawValue, label: l[$0.rawValue], selected: $0 == ticket.type) },
+            impactOptions: levelOptions(ticket.impact), urgencyOptions: levelOptions(ticket.urgency),
+            sla: slaPanel(ticket, settings: settings),
+            macroOptions: macros.map { Option(value: $0.id.description, label: $0.name, selected: false) },
+            hasMacros: !macros.isEmpty,
             departmentOptions: [Option(value: "", label: l["no_department"], selected: ticket.departmentID == nil)]
                 + departments.map { Option(value: $0.id.description, label: $0.name, selected: $0.id == ticket.departmentID) },
             assigneeOptions: [Option(value: "", label: l["unassigned"], selected: ticket.assigneeID == nil)]
@@ -54,6 +60,30 @@ struct TicketPageBuilder {
             history: events.map { historyEntry($0, names: names) },
             escalationTarget: department?.escalationTargetID.flatMap { names.departments[$0] },
             error: error, composerText: composerText)
+    }
+
+    /// Impact or urgency choices, with "not rated" first.
+    private func levelOptions(_ level: TriageLevel?) -> [Option] {
+        [Option(value: "", label: l["not_rated"], selected: level == nil)]
+            + TriageLevel.allCases.map { Option(value: $0.rawValue, label: l[$0.rawValue], selected: $0 == level) }
+    }
+
+    /// Each SLA timer that started, with its state on the policy's calendar.
+    private func slaPanel(_ ticket: Ticket, settings: AutomationSettings) -> TicketPageContext.SLAPanel? {
+        guard let state = ticket.sla, let calendar = settings.calendar(state.calendarID),
+            let clock = try? SLAClock(calendar: calendar)
+        else { return nil }
+        let now = services.clock.now
+        let badges = SLABadges(settings: settings, now: now, l)
+        let timers = SLAMetric.allCases.compactMap { metric -> TicketPageContext.SLATimerView? in
+            guard let timer = state[metric] else { return nil }
+            let summary = timer.summary(at: now, clock: clock, warningThreshold: state.warningThreshold)
+            return .init(
+                label: l[metric.rawValue], state: summary.status.rawValue, stateLabel: badges.label(summary),
+                due: timer.dueAt.map(l.dateTime), dueISO: timer.dueAt.map(l.iso))
+        }
+        let policy = settings.policies.first { $0.id == state.policyID }?.name ?? "—"
+        return .init(policy: policy, timers: timers)
     }
 
     struct Names {
@@ -127,6 +157,12 @@ struct TicketPageBuilder {
         case "escalation":
             what = l["ev_escalation"]
             detail = event.newValue
+        case "rule":
+            what = l["ev_rule"]
+            detail = event.newValue
+        case "sla_breach":
+            what = l["ev_sla_breach"]
+            detail = event.oldValue.map { l[$0] }
         case "merged_into":
             what = l["ev_merged_into"]
             detail = event.newValue.map { "#\($0.trimmingCharacters(in: CharacterSet(charactersIn: "#")))" }
@@ -149,7 +185,7 @@ struct TicketPageBuilder {
         case "assignee": return Agent.ID(value).flatMap { names.agents[$0] } ?? value
         case "department": return Department.ID(value).flatMap { names.departments[$0] } ?? value
         case "requester": return Contact.ID(value).flatMap { names.contacts[$0] } ?? value
-        case "status", "priority", "type": return l[value]
+        case "status", "priority", "type", "impact", "urgency": return l[value]
         default: return value
         }
     }

@@ -77,6 +77,19 @@ struct TicketPageContext: Encodable {
         let isClosed: Bool
     }
 
+    struct SLATimerView: Encodable {
+        let label: String
+        let state: String
+        let stateLabel: String
+        let due: String?
+        let dueISO: String?
+    }
+
+    struct SLAPanel: Encodable {
+        let policy: String
+        let timers: [SLATimerView]
+    }
+
     let layout: LayoutContext
     /// The same texts as `layout.t`, for the message partial shared with live fragments.
     let t: [String: String]
@@ -86,6 +99,11 @@ struct TicketPageContext: Encodable {
     let composerStatuses: [Option]
     let priorityOptions: [Option]
     let typeOptions: [Option]
+    let impactOptions: [Option]
+    let urgencyOptions: [Option]
+    let sla: SLAPanel?
+    let macroOptions: [Option]
+    let hasMacros: Bool
     let departmentOptions: [Option]
     let assigneeOptions: [Option]
     let customFields: [CustomFieldView]

@@ -14,6 +14,7 @@ struct TicketPageController: RouteCollection {
         ticket.post("fields", use: updateFields)
         ticket.post("escalate", use: escalate)
         ticket.post("merge", use: merge)
+        ticket.post("macro", use: applyMacro)
         ticket.get("row", use: row)
         ticket.get("messages", ":messageID", use: message)
         routes.get("attachments", ":attachmentID", use: attachment)
@@ -67,10 +68,24 @@ struct TicketPageController: RouteCollection {
             changes.assigneeID = assignee.isEmpty ? .clear : Agent.ID(assignee).map { .set($0) } ?? .unchanged
         }
         if let category = form["category"] { changes.category = category.isEmpty ? .clear : .set(category) }
+        if let impact = form["impact"] { changes.impact = TriageLevel(rawValue: impact).map { .set($0) } ?? .clear }
+        if let urgency = form["urgency"] { changes.urgency = TriageLevel(rawValue: urgency).map { .set($0) } ?? .clear }
         if let tags = form["tags"] { changes.tags = tags.split(separator: ",").map(String.init) }
         changes.customFields = customFieldInputs(form, ticket: ticket)
         return try await attempt(req, ticket, flash: "saved") {
             _ = try await services.tickets.update(ticket.id, changes, by: .agent(session.agent.id))
+        }
+    }
+
+    @Sendable func applyMacro(req: Request) async throws -> Response {
+        let session = try req.session
+        let ticket = try await ticket(req)
+        let form = try req.content.decode([String: String].self)
+        return try await attempt(req, ticket, flash: "macro_applied") {
+            guard let id = form["macro"].flatMap(Macro.ID.init) else {
+                throw ValidationError(field: "macro", "choose a macro")
+            }
+            _ = try await services.automationAdmin.applyMacro(id, to: ticket.id, by: session.agent)
         }
     }
 

@@ -16,6 +16,8 @@ struct LayoutContext: Encodable {
     let agentName: String
     let agentID: String
     let isAdmin: Bool
+    /// Admins and supervisors: they set up triage and automations.
+    let isManager: Bool
     let csrf: String
     let queues: [QueueLink]
     let departmentQueues: [QueueLink]
@@ -30,7 +32,7 @@ struct LayoutContext: Encodable {
 struct PageFrame {
     let services: BalcaoServices
 
-    static let flashKeys: Set<String> = ["saved", "escalated", "password_changed", "bulk_none"]
+    static let flashKeys: Set<String> = ["saved", "escalated", "password_changed", "bulk_none", "macro_applied"]
 
     func localizer(for req: Request, agent: Agent?) -> Localizer {
         Localizer.resolve(
@@ -54,7 +56,7 @@ struct PageFrame {
         let flashKey = (try? req.query.get(String.self, at: "flash")).flatMap { Self.flashKeys.contains($0) ? $0 : nil }
         return LayoutContext(
             t: l.all, lang: l.language.rawValue, agentName: agent.name, agentID: agent.id.description,
-            isAdmin: agent.role == .admin, csrf: session.csrfToken,
+            isAdmin: agent.role == .admin, isManager: agent.role >= .supervisor, csrf: session.csrfToken,
             queues: [link(.mine, l["queue_mine"]), link(.unassigned, l["queue_unassigned"]), link(.all, l["queue_all"])],
             departmentQueues: departments.map { link(.department($0.id), $0.name) },
             flash: flash ?? flashKey.map { l[$0] }, alerts: try await adminAlerts(for: agent, l), pageTitle: title,
