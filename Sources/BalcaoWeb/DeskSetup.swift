@@ -67,16 +67,24 @@ public enum DeskSetup {
         }
     }
 
-    /// The demo's calendars, SLA policies, rules and macros; then SLA timers for the seeded unsolved tickets.
+    /// The demo's calendars, SLA policies, rules and macros. The seeded tickets get their SLA timers and their
+    /// past breaches recorded before the rules are saved, so starting the demo does not send a mail for every
+    /// ticket that was already late.
     static func addDemoAutomation(services: BalcaoServices) async throws {
         let departments = try await services.directory.departments(.everything)
         let year = Calendar(identifier: .gregorian).component(.year, from: services.clock.now)
-        for document in DemoAutomation.documents(departments: departments, year: year) {
-            try await services.automation.save(document)
+        let documents = DemoAutomation.documents(departments: departments, year: year)
+        func isRuleOrMacro(_ document: AutomationDocument) -> Bool {
+            switch document {
+            case .rule, .macro: true
+            default: false
+            }
         }
+        for document in documents where !isRuleOrMacro(document) { try await services.automation.save(document) }
         var query = TicketQuery()
         query.statuses = TicketStatus.allCases.filter(\.isUnsolved)
         query.sort = .number
+        query.descending = false
         query.limit = TicketQuery.maxLimit
         let service = services.tickets.acting(as: .automation)
         while true {
@@ -85,6 +93,8 @@ public enum DeskSetup {
             guard let next = page.next else { break }
             query.after = next
         }
+        _ = try await services.automationRunner.tick()
+        for document in documents where isRuleOrMacro(document) { try await services.automation.save(document) }
     }
 
     /// 20 characters from an alphabet without look-alikes (no 0/O, 1/l/I), about 115 bits.

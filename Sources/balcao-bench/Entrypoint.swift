@@ -22,6 +22,7 @@ struct BalcaoBench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Concurrent API clients during creation.") var concurrency = 32
     @ArgumentParser.Option(help: "Requests per read measurement.") var requests = 200
     @ArgumentParser.Option(help: "Emails for the intake measurement (0 skips it).") var mails = 2_000
+    @ArgumentParser.Option(help: "Routing rules for the triage measurement (0 skips it).") var rules = 50
     @ArgumentParser.Flag(help: "Print the results as a Markdown table too.") var markdown = false
 
     func run() async throws {
@@ -132,6 +133,12 @@ struct BalcaoBench: AsyncParsableCommand {
             let average = rates.bytes / mails / 1024
             table.add("mail parse (\(mails) mails, avg \(average) KB)", String(format: "%.0f mails/s", rates.parse))
             table.add("mail parse + store (new tickets and replies)", String(format: "%.0f mails/s", rates.store))
+        }
+        if rules > 0 {
+            let triage = try await RuleBench.measure(services, rules: rules)
+            table.add("rules engine (\(rules) routing rules)", percentiles(triage.engine) + " per ticket")
+            table.add("open ticket (service, no automation)", percentiles(triage.openPlain, [50, 95]))
+            table.add("open ticket (+ rules, SLA, round-robin)", percentiles(triage.openTriaged, [50, 95]))
         }
         return table
     }

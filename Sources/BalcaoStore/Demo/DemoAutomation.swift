@@ -3,7 +3,9 @@ import Foundation
 
 /// The demo desk's triage set-up: São Paulo and Lisbon office calendars with national holidays, SLA policies for
 /// internal and external desks (escalating on breach), routing rules by keywords and address, triggers, time rules,
-/// macros and round-robin assignment for Customer Support — what a new admin can look at and edit.
+/// macros and round-robin assignment for Customer Support — what a new admin can look at and edit. The seeded
+/// tickets are weeks old, so time rules start inactive and policies do not escalate on breach: switching them on
+/// is the admin's call, not something the first minute of a demo does to 400 tickets.
 public enum DemoAutomation {
     /// The documents, for departments found by name. `year` picks the holiday presets (that year and the next).
     public static func documents(departments: [Department], year: Int) -> [AutomationDocument] {
@@ -29,11 +31,10 @@ public enum DemoAutomation {
             name: "Mesas internas", order: 10, calendarID: saoPaulo.id,
             conditions: SLAConditions(departmentIDs: Set(internalDesks)),
             targets: targets([.urgent: (1, 2, 4), .high: (4, 4, 16), .normal: (8, 8, 40), .low: (16, nil, 80)]),
-            escalateOnBreach: true)
+            escalateOnBreach: false)
         let externalPolicy = SLAPolicy(
             name: "Clientes", order: 20, calendarID: saoPaulo.id,
-            targets: targets([.urgent: (0.5, 1, 4), .high: (2, 4, 12), .normal: (4, 8, 24), .low: (8, 16, 48)]),
-            escalateOnBreach: true)
+            targets: targets([.urgent: (0.5, 1, 4), .high: (2, 4, 12), .normal: (4, 8, 24), .low: (8, 16, 48)]))
         let rules: [Rule] = [
             Rule(
                 kind: .routing, name: "Senhas e acessos → TI (urgente se bloqueado)", position: 10,
@@ -65,15 +66,15 @@ public enum DemoAutomation {
                 conditions: RuleConditions(all: [RuleCondition(.event, .is, "sla_breached")]),
                 actions: [RuleAction(.notify, recipient: "supervisors", subject: "SLA violado: {{ticket.number}} {{ticket.subject}}", body: "O chamado {{ticket.number}} ({{department.name}}, prioridade {{ticket.priority}}) passou do prazo.\n\n{{ticket.url}}"), RuleAction(.addTags, "sla_violado")]),
             Rule(
-                kind: .timeRule, name: "Pendente há 3 dias úteis → lembrete", position: 10,
+                kind: .timeRule, name: "Pendente há 3 dias úteis → lembrete", position: 10, isActive: false,
                 conditions: RuleConditions(all: [RuleCondition(.status, .is, "pending"), RuleCondition(.businessHoursSinceUpdated, .greaterThan, "27")]),
                 actions: [RuleAction(.notify, recipient: "requester", subject: "Ainda precisa de ajuda com {{ticket.subject}}?", body: "Olá, {{requester.first_name}}.\n\nAguardamos seu retorno no chamado {{ticket.number}}. Se não precisar mais de ajuda, não é preciso responder: ele será encerrado automaticamente em alguns dias.\n\nEquipe {{department.name}}")]),
             Rule(
-                kind: .timeRule, name: "Pendente há 7 dias → resolver", position: 20,
+                kind: .timeRule, name: "Pendente há 7 dias → resolver", position: 20, isActive: false,
                 conditions: RuleConditions(all: [RuleCondition(.status, .is, "pending"), RuleCondition(.hoursSinceUpdated, .greaterThan, "168")]),
                 actions: [RuleAction(.setStatus, "solved"), RuleAction(.addNote, body: "Resolvido automaticamente após 7 dias sem resposta do solicitante.")]),
             Rule(
-                kind: .timeRule, name: "Resolvido há 4 dias → fechar", position: 30,
+                kind: .timeRule, name: "Resolvido há 4 dias → fechar", position: 30, isActive: false,
                 conditions: RuleConditions(all: [RuleCondition(.status, .is, "solved"), RuleCondition(.hoursSinceSolved, .greaterThan, "96")]),
                 actions: [RuleAction(.setStatus, "closed")]),
         ]

@@ -66,6 +66,11 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method != .GET, request.method != .HEAD else { return try await next.respond(to: request) }
         let session = try request.session
+        // The body may still be streaming (a form larger than one packet): collect it before reading the token,
+        // up to the app's body limit, so the route sees the same collected body.
+        if request.headers.first(name: "X-CSRF-Token") == nil, request.body.data == nil {
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        }
         let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
         guard let sent, Self.constantTimeEquals(sent, session.csrfToken) else {
             throw Abort(.forbidden, reason: "csrf")

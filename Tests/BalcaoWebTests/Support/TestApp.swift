@@ -28,7 +28,7 @@ final class TestApp: Sendable {
         let scratch = try ScratchDatabase(database)
         var environment: [String: String] = [
             "BALCAO_DATA_DIR": scratch.directory.path, "BALCAO_PORT": "0", "BALCAO_LOG_LEVEL": "warning",
-            "BALCAO_MAX_ATTACHMENT_MB": "1", "BALCAO_MAIL_WORKERS": "off",
+            "BALCAO_MAX_ATTACHMENT_MB": "1", "BALCAO_MAIL_WORKERS": "off", "BALCAO_AUTOMATION_WORKERS": "off",
         ]
         if case .postgres(let url, let schema) = scratch.target {
             environment["BALCAO_DATABASE_URL"] = url

@@ -13,6 +13,7 @@ struct SettingsPagesController: RouteCollection {
         let error: String?
         let languages: [Option]
         let timeZone: String
+        let availability: [Option]
     }
 
     struct AgentsContext: Encodable {
@@ -43,6 +44,7 @@ struct SettingsPagesController: RouteCollection {
         routes.get("settings", use: settings)
         routes.post("settings", use: saveSettings)
         routes.post("settings", "password", use: changePassword)
+        routes.post("settings", "availability", use: saveAvailability)
         routes.get("admin", "agents", use: agents)
         routes.post("admin", "agents", use: createAgent)
     }
@@ -91,15 +93,30 @@ struct SettingsPagesController: RouteCollection {
         let session = try req.session
         let frame = PageFrame(services: services)
         let l = frame.localizer(for: req, agent: session.agent)
+        let current = try await services.automation.availability(of: [session.agent.id])[session.agent.id] ?? .online
         let context = SettingsContext(
             layout: try await frame.layout(for: req, l, title: l["settings"]), error: error,
             languages: [Option(value: "", label: "—", selected: session.agent.languageTag == nil)]
                 + SupportedLanguage.allCases.map {
                     Option(value: $0.rawValue, label: $0.rawValue, selected: session.agent.languageTag == $0.rawValue)
                 },
-            timeZone: session.agent.timeZone ?? "")
+            timeZone: session.agent.timeZone ?? "",
+            availability: AgentAvailability.allCases.map {
+                Option(value: $0.rawValue, label: l[$0.rawValue], selected: $0 == current)
+            })
         return try await req.view.render("agent/settings", context)
             .encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
+    }
+
+    /// Online, away or offline: whether round-robin and least-open assignment give this agent new tickets.
+    @Sendable func saveAvailability(req: Request) async throws -> Response {
+        let session = try req.session
+        let form = try req.content.decode([String: String].self)
+        guard let availability = form["availability"].flatMap(AgentAvailability.init) else {
+            return try await renderSettings(req, error: "\(PageFrame(services: services).localizer(for: req, agent: session.agent)["availability"]): ?")
+        }
+        try await services.automationAdmin.setAvailability(availability, of: session.agent.id, by: session.agent)
+        return req.redirect(to: "/agent/settings?flash=saved")
     }
 
     @Sendable func agents(req: Request) async throws -> Response {
