@@ -27,6 +27,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try agent.register(collection: SettingsPagesController(services: services))
     try agent.register(collection: MailAdminPagesController(services: services))
     try agent.register(collection: AutomationAdminPagesController(services: services))
+    try agent.register(collection: NotificationsPageController(services: services))
 
     let socket = AgentSocket(services: services)
     app.grouped(AgentSessionMiddleware(services: services)).webSocket("ws", "agent") { req, ws in

@@ -175,6 +175,15 @@ public struct AutomationAdministration: Sendable {
         try await automation.setAvailability(availability, of: agentID, at: clock.now)
     }
 
+    /// The agent's own notifications, newest first.
+    public func notifications(for agent: Agent, limit: Int = 50) async throws -> [AgentNotification] {
+        try await automation.notifications(for: agent.id, limit: limit)
+    }
+
+    public func markNotificationsRead(for agent: Agent) async throws {
+        try await automation.markNotificationsRead(for: agent.id, at: clock.now)
+    }
+
     private func requireDeleted(_ kind: AutomationDocumentKind, _ id: UUID) async throws {
         guard try await automation.delete(kind, id: id) else { throw AutomationError.notFound(kind, id) }
     }

@@ -99,11 +99,23 @@ public struct AutomationRunner: Sendable {
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
             _ = try await service.addMessage(
                 AddMessage(kind: .note, body: MessageBody(text: text), author: .system, channel: .web), to: ticket.id)
-        case .notify(let recipient, let subject, let body):
-            guard let notifier else { return }
-            for (address, language) in try await recipients(recipient, of: ticket) {
-                try await notifier.automationMail(
-                    for: ticket, to: address, language: language, subject: subject, body: body, values: values)
+        case .notify(let recipient, let subject, let body, let channel):
+            if channel != .inApp, let notifier {
+                for (address, language) in try await recipients(recipient, of: ticket) {
+                    try await notifier.automationMail(
+                        for: ticket, to: address, language: language, subject: subject, body: body, values: values)
+                }
+            }
+            if channel != .email {
+                let now = clock.now
+                let title = Placeholders.fill(subject, with: values)
+                let text = Placeholders.fill(body, with: values)
+                try await automation.addNotifications(
+                    try await agents(recipient, of: ticket).map {
+                        AgentNotification(
+                            agentID: $0.id, ticketID: ticket.id, ticketNumber: ticket.number, title: title, body: text,
+                            createdAt: now)
+                    })
             }
         case .webhook(let url):
             try await automation.queueWebhook(
@@ -123,13 +135,26 @@ public struct AutomationRunner: Sendable {
                 return []
             }
             return [(MailAddress(name: contact.name, address: email.value), language(contact.languageTag))]
+        case "assignee", "department_agents", "supervisors":
+            return try await agents(recipient, of: ticket).map {
+                (MailAddress(name: $0.name, address: $0.email.value), language($0.languageTag))
+            }
+        default:
+            guard let email = EmailAddress(recipient) else { return [] }
+            return [(MailAddress(address: email.value), nil)]
+        }
+    }
+
+    /// The active agents a recipient role names for this ticket.
+    func agents(_ recipient: String, of ticket: Ticket) async throws -> [Agent] {
+        switch recipient {
         case "assignee":
             guard let id = ticket.assigneeID, let agent = try await directory.agent(id), agent.isActive else { return [] }
-            return [(MailAddress(name: agent.name, address: agent.email.value), language(agent.languageTag))]
+            return [agent]
         case "department_agents", "supervisors":
             var query = DirectoryQuery.everything
             query.departmentID = ticket.departmentID
-            let agents = try await directory.agents(query).filter { agent in
+            return try await directory.agents(query).filter { agent in
                 guard agent.isActive else { return false }
                 if recipient == "supervisors" {
                     return agent.role == .admin
@@ -137,10 +162,8 @@ public struct AutomationRunner: Sendable {
                 }
                 return ticket.departmentID.map(agent.departmentIDs.contains) ?? true
             }
-            return agents.map { (MailAddress(name: $0.name, address: $0.email.value), language($0.languageTag)) }
         default:
-            guard let email = EmailAddress(recipient) else { return [] }
-            return [(MailAddress(address: email.value), nil)]
+            return []
         }
     }
 

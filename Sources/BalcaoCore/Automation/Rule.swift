@@ -42,10 +42,12 @@ public struct RuleAction: Sendable, Hashable, Codable {
     public var recipient: String?
     public var subject: String?
     public var body: String?
+    /// Where `notify` delivers; nil is email.
+    public var channel: NotifyChannel?
 
     public init(
         _ type: ActionType, _ value: String = "", field: String? = nil, recipient: String? = nil,
-        subject: String? = nil, body: String? = nil
+        subject: String? = nil, body: String? = nil, channel: NotifyChannel? = nil
     ) {
         self.type = type
         self.value = value
@@ -53,6 +55,7 @@ public struct RuleAction: Sendable, Hashable, Codable {
         self.recipient = recipient
         self.subject = subject
         self.body = body
+        self.channel = channel
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,6 +66,7 @@ public struct RuleAction: Sendable, Hashable, Codable {
         recipient = try container.decodeIfPresent(String.self, forKey: .recipient)
         subject = try container.decodeIfPresent(String.self, forKey: .subject)
         body = try container.decodeIfPresent(String.self, forKey: .body)
+        channel = try container.decodeIfPresent(NotifyChannel.self, forKey: .channel)
     }
 
     /// Who a `notify` action may write to, besides a literal address.
@@ -98,6 +102,9 @@ public struct RuleAction: Sendable, Hashable, Codable {
             if !Self.recipientRoles.contains(recipient) && EmailAddress(recipient) == nil {
                 issues.add(
                     "\(path).recipient", "must be \(Self.recipientRoles.joined(separator: ", ")) or an email address")
+            }
+            if channel == .inApp || channel == .both, !["assignee", "department_agents", "supervisors"].contains(recipient) {
+                issues.add("\(path).channel", "in-app notifications go to agents: assignee, department_agents or supervisors")
             }
             issues.requireText(subject, field: "\(path).subject", maxLength: OpenTicket.maxSubjectLength)
             issues.requireText(body, field: "\(path).body", maxLength: NotificationTemplate.maxBodyLength)

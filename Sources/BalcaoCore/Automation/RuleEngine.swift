@@ -3,7 +3,7 @@ import Foundation
 /// Something a rule does besides changing fields; the automation service carries these out after the change is
 /// saved, so a failing mail never loses the ticket.
 public enum RuleEffect: Sendable, Hashable {
-    case notify(recipient: String, subject: String, body: String)
+    case notify(recipient: String, subject: String, body: String, channel: NotifyChannel)
     case addNote(body: String)
     case webhook(url: String)
     case escalate(reason: String)
@@ -82,7 +82,9 @@ public enum RuleEngine {
             outcome.ticket.customFields[key] = value.isEmpty ? nil : .text(value)
         case .notify:
             outcome.effects.append(
-                .notify(recipient: action.recipient ?? "", subject: action.subject ?? "", body: action.body ?? ""))
+                .notify(
+                    recipient: action.recipient ?? "", subject: action.subject ?? "", body: action.body ?? "",
+                    channel: action.channel ?? .email))
         case .addNote:
             outcome.effects.append(.addNote(body: action.body ?? ""))
         case .webhook:

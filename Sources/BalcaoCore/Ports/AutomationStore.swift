@@ -20,6 +20,12 @@ public protocol AutomationStore: Sendable {
     func lastAssignments(in department: Department.ID) async throws -> [Agent.ID: Date]
     func recordAssignment(in department: Department.ID, to agent: Agent.ID, at now: Date) async throws
 
+    func addNotifications(_ notifications: [AgentNotification]) async throws
+    /// The agent's notifications, newest first.
+    func notifications(for agent: Agent.ID, limit: Int) async throws -> [AgentNotification]
+    func unreadNotificationCount(for agent: Agent.ID) async throws -> Int
+    func markNotificationsRead(for agent: Agent.ID, at now: Date) async throws
+
     /// Queues a webhook call (delivered by the integrations worker).
     func queueWebhook(url: String, ticket: Ticket.ID, payload: String, at now: Date) async throws
 }

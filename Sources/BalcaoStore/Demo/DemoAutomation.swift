@@ -64,7 +64,7 @@ public enum DemoAutomation {
             Rule(
                 kind: .trigger, name: "SLA violado → avisar supervisão", position: 20,
                 conditions: RuleConditions(all: [RuleCondition(.event, .is, "sla_breached")]),
-                actions: [RuleAction(.notify, recipient: "supervisors", subject: "SLA violado: {{ticket.number}} {{ticket.subject}}", body: "O chamado {{ticket.number}} ({{department.name}}, prioridade {{ticket.priority}}) passou do prazo.\n\n{{ticket.url}}"), RuleAction(.addTags, "sla_violado")]),
+                actions: [RuleAction(.notify, recipient: "supervisors", subject: "SLA violado: {{ticket.number}} {{ticket.subject}}", body: "O chamado {{ticket.number}} ({{department.name}}, prioridade {{ticket.priority}}) passou do prazo.\n\n{{ticket.url}}", channel: .both), RuleAction(.addTags, "sla_violado")]),
             Rule(
                 kind: .timeRule, name: "Pendente há 3 dias úteis → lembrete", position: 10, isActive: false,
                 conditions: RuleConditions(all: [RuleCondition(.status, .is, "pending"), RuleCondition(.businessHoursSinceUpdated, .greaterThan, "27")]),

@@ -57,6 +57,19 @@ struct AddAutomation: AsyncMigration {
             .unique(on: "department_id", "agent_id", name: "assignment_log_pair")
             .create()
 
+        try await database.schema("agent_notifications")
+            .id()
+            .field("agent_id", .uuid, .required, .references("agents", "id", onDelete: .cascade))
+            .field("ticket_id", .uuid, .references("tickets", "id", onDelete: .cascade))
+            .field("ticket_number", .int)
+            .field("title", .string, .required)
+            .field("body", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("read_at", .datetime)
+            .create()
+        try await sql.create(index: "agent_notifications_inbox").on("agent_notifications")
+            .column("agent_id").column("read_at").run()
+
         try await database.schema("webhook_outbox")
             .id()
             .field("url", .string, .required)
@@ -68,7 +81,7 @@ struct AddAutomation: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["webhook_outbox", "assignment_log", "agent_availability", "automation_firings", "automation_documents"] {
+        for table in ["webhook_outbox", "agent_notifications", "assignment_log", "agent_availability", "automation_firings", "automation_documents"] {
             try await database.schema(table).delete()
         }
         let sql = database as! any SQLDatabase

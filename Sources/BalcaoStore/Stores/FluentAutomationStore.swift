@@ -146,6 +146,54 @@ public struct FluentAutomationStore: AutomationStore {
         }
     }
 
+    public func addNotifications(_ notifications: [AgentNotification]) async throws {
+        guard !notifications.isEmpty else { return }
+        try await context.write { db in
+            var insert = (db as! any SQLDatabase).insert(into: "agent_notifications").columns(
+                "id", "agent_id", "ticket_id", "ticket_number", "title", "body", "created_at")
+            for note in notifications {
+                insert = insert.values(
+                    SQLBind(note.id.rawValue), SQLBind(note.agentID.rawValue), SQLBind(note.ticketID?.rawValue),
+                    SQLBind(note.ticketNumber?.value), SQLBind(note.title), SQLBind(note.body), SQLBind(note.createdAt))
+            }
+            try await insert.run()
+        }
+    }
+
+    public func notifications(for agent: Agent.ID, limit: Int) async throws -> [AgentNotification] {
+        try await context.sql.raw(
+            """
+            SELECT id, ticket_id, ticket_number, title, body, created_at, read_at FROM agent_notifications \
+            WHERE agent_id = \(bind: agent.rawValue) ORDER BY created_at DESC LIMIT \(literal: max(1, min(limit, 200)))
+            """
+        ).all().map { row in
+            AgentNotification(
+                id: .init(rawValue: try row.decode(column: "id", as: UUID.self)), agentID: agent,
+                ticketID: try row.decode(column: "ticket_id", as: UUID?.self).map { .init(rawValue: $0) },
+                ticketNumber: try row.decode(column: "ticket_number", as: Int?.self).map { TicketNumber($0) },
+                title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self),
+                readAt: try row.decode(column: "read_at", as: Date?.self))
+        }
+    }
+
+    public func unreadNotificationCount(for agent: Agent.ID) async throws -> Int {
+        try await context.sql.raw(
+            "SELECT COUNT(*) AS n FROM agent_notifications WHERE agent_id = \(bind: agent.rawValue) AND read_at IS NULL"
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    public func markNotificationsRead(for agent: Agent.ID, at now: Date) async throws {
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                UPDATE agent_notifications SET read_at = \(bind: now) \
+                WHERE agent_id = \(bind: agent.rawValue) AND read_at IS NULL
+                """
+            ).run()
+        }
+    }
+
     public func queueWebhook(url: String, ticket: Ticket.ID, payload: String, at now: Date) async throws {
         try await context.write { db in
             try await (db as! any SQLDatabase).raw(

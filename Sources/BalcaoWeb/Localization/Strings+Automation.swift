@@ -2,6 +2,12 @@ extension Strings {
     /// Triage and automation: SLA badges, impact and urgency, macros, availability and the admin pages.
     static let automation: [String: (String, String, String)] = [
         "unit_day": ("d", "d", "d"),
+        "notifications": ("Notifications", "Notificações", "Notificações"),
+        "notifications_empty": ("No notifications.", "Nenhuma notificação.", "Sem notificações."),
+        "mark_all_read": ("Mark all as read", "Marcar todas como lidas", "Marcar todas como lidas"),
+        "channel_email": ("Email", "E-mail", "E-mail"),
+        "channel_in_app": ("In Balcão (bell)", "No Balcão (sino)", "No Balcão (sino)"),
+        "channel_both": ("Email and bell", "E-mail e sino", "E-mail e sino"),
         "ev_rule": ("applied the rule", "aplicou a regra", "aplicou a regra"),
         "ev_sla_breach": ("recorded an SLA breach", "registrou violação de SLA", "registou violação de SLA"),
         "field_impact": ("impact", "impacto", "impacto"),

@@ -190,7 +190,7 @@ struct RuleEngineTests {
 
         #expect(
             outcome.effects == [
-                .notify(recipient: "requester", subject: "Recebido", body: "Olá {{requester.first_name}}"),
+                .notify(recipient: "requester", subject: "Recebido", body: "Olá {{requester.first_name}}", channel: .email),
                 .webhook(url: "https://hooks.empresa.com.br/x"),
                 .addNote(body: "Nota interna"),
                 .escalate(reason: "Falha no servidor"),

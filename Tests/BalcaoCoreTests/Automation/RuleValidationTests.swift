@@ -271,10 +271,23 @@ struct RuleValidationTests {
         #expect(action == RuleAction(.notify, "", recipient: "requester", subject: "Oi", body: "Olá"))
     }
 
-    @Test("Rule.validate accepts an add_tags action naming a tag longer than the 64 characters a ticket tag may have")
+    @Test("A tag longer than the 64 characters a ticket tag may have is refused in an add_tags action")
     func overlongTag() {
         let rule = AutoSample.rule(actions: [RuleAction(.addTags, String(repeating: "a", count: Tag.maxLength + 1))])
 
         #expect(fields(rule) == ["actions[0].value"])
+    }
+
+    @Test("In-app notifications go to agents only: the requester has no bell")
+    func inAppRecipients() {
+        let toRequester = AutoSample.rule(actions: [
+            RuleAction(.notify, recipient: "requester", subject: "Oi", body: "Olá", channel: .inApp)
+        ])
+        let toSupervisors = AutoSample.rule(actions: [
+            RuleAction(.notify, recipient: "supervisors", subject: "SLA", body: "Atrasou", channel: .both)
+        ])
+
+        #expect(fields(toRequester) == ["actions[0].channel"])
+        #expect(fields(toSupervisors).isEmpty)
     }
 }

@@ -25,7 +25,7 @@ struct AutomationScheduleTests {
                 actions: [
                     RuleAction(
                         .notify, recipient: "supervisors", subject: "SLA estourado: {{ticket.subject}}",
-                        body: "O ticket {{ticket.number}} passou do prazo.")
+                        body: "O ticket {{ticket.number}} passou do prazo.", channel: .both)
                 ], by: admin)
             let ticket = try await desk.openTicket(requester: try await desk.makeContact(), department: tier1) {
                 $0.priority = .urgent
@@ -54,6 +54,12 @@ struct AutomationScheduleTests {
             let mail = try await desk.outboxMail(to: supervisor.email.value)
             #expect(mail.count == 1)
             #expect(mail.first?.subject.contains("SLA estourado") == true)
+            let bell = try await desk.automationAdmin.notifications(for: supervisor)
+            #expect(bell.map(\.body) == ["O ticket \(ticket.number) passou do prazo."])
+            #expect(bell.first?.ticketNumber == ticket.number)
+            #expect(try await desk.automation.unreadNotificationCount(for: supervisor.id) == 1)
+            try await desk.automationAdmin.markNotificationsRead(for: supervisor)
+            #expect(try await desk.automation.unreadNotificationCount(for: supervisor.id) == 0)
         }
     }
 

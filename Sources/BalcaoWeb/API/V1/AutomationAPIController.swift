@@ -34,6 +34,13 @@ struct AutomationAPIController: RouteCollection {
         routes.post("tickets", ":ticketID", "macros", ":macroID", use: applyMacro)
         routes.get("departments", ":departmentID", "automation", use: departmentSettings)
         routes.put("departments", ":departmentID", "automation", use: saveDepartmentSettings)
+        routes.get("notifications") { req -> Body<ListBody<NotificationDTO>> in
+            Body(ListBody(data: try await admin.notifications(for: try req.agent).map(NotificationDTO.init)))
+        }
+        routes.post("notifications", "read") { req -> HTTPStatus in
+            try await admin.markNotificationsRead(for: try req.agent)
+            return .noContent
+        }
         routes.get("agents", ":agentID", "availability", use: availability)
         routes.put("agents", ":agentID", "availability", use: setAvailability)
     }
@@ -127,6 +134,27 @@ struct AutomationAPIController: RouteCollection {
 struct DepartmentAutomationRequest: Content {
     var calendarId: BusinessCalendar.ID?
     var assignment: AssignmentStrategy
+}
+
+/// An in-app notification as the API shows it.
+struct NotificationDTO: Encodable, Sendable {
+    let id: UUID
+    let ticketId: UUID?
+    let ticketNumber: Int?
+    let title: String
+    let body: String
+    let createdAt: Date
+    let readAt: Date?
+
+    init(_ note: AgentNotification) {
+        id = note.id.rawValue
+        ticketId = note.ticketID?.rawValue
+        ticketNumber = note.ticketNumber?.value
+        title = note.title
+        body = note.body
+        createdAt = note.createdAt
+        readAt = note.readAt
+    }
 }
 
 struct AvailabilityRequest: Content {

@@ -104,6 +104,8 @@ struct ActionRow: Encodable {
     let recipient: String
     let subject: String
     let body: String
+    /// Where a notify action delivers (ignored by other actions).
+    let channels: [SelectOption]
 }
 
 /// A department or agent and the id rules name it by.

@@ -276,7 +276,7 @@ struct AutomationAdminPagesController: RouteCollection {
             kinds: RuleKind.allCases.map { SelectOption(value: $0.rawValue, label: l[$0.rawValue], selected: $0 == kind) },
             all: conditionRows("all", count: max(rows.all, form.keys.filter { $0.hasPrefix("c_all_field_") }.count)),
             any: conditionRows("any", count: max(rows.any, form.keys.filter { $0.hasPrefix("c_any_field_") }.count)),
-            actions: actionRows(form, types: RuleAction.ActionType.allCases),
+            actions: actionRows(form, types: RuleAction.ActionType.allCases, l),
             references: references(snapshot),
             placeholders: Placeholders.names.map { "{{\($0)}}" },
             preview: preview.map { tickets in
@@ -288,16 +288,20 @@ struct AutomationAdminPagesController: RouteCollection {
             .encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
     }
 
-    private func actionRows(_ form: Form, types: [RuleAction.ActionType]) -> [ActionRow] {
+    private func actionRows(_ form: Form, types: [RuleAction.ActionType], _ l: Localizer) -> [ActionRow] {
         (0..<AutomationForms.actionRows).map { index in
             let type = form["a_type_\(index)"] ?? ""
+            let channel = form["a_channel_\(index)"].flatMap(NotifyChannel.init) ?? .email
             return .init(
                 index: index,
                 types: [SelectOption(value: "", label: "—", selected: type.isEmpty)]
                     + types.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == type) },
                 value: form["a_value_\(index)"] ?? "", field: form["a_field_\(index)"] ?? "",
                 recipient: form["a_recipient_\(index)"] ?? "", subject: form["a_subject_\(index)"] ?? "",
-                body: form["a_body_\(index)"] ?? "")
+                body: form["a_body_\(index)"] ?? "",
+                channels: NotifyChannel.allCases.map {
+                    SelectOption(value: $0.rawValue, label: l["channel_\($0.rawValue)"], selected: $0 == channel)
+                })
         }
     }
 
@@ -342,7 +346,7 @@ struct AutomationAdminPagesController: RouteCollection {
             kinds: [("reply", "as_reply"), ("note", "as_note")].map {
                 SelectOption(value: $0.0, label: l[$0.1], selected: (form["message_kind"] ?? "reply") == $0.0)
             },
-            actions: actionRows(form, types: RuleAction.ActionType.allCases.filter { Macro.fieldActionTypes.contains($0) }),
+            actions: actionRows(form, types: RuleAction.ActionType.allCases.filter { Macro.fieldActionTypes.contains($0) }, l),
             references: references(snapshot), placeholders: Placeholders.names.map { "{{\($0)}}" })
         return try await req.view.render("agent/admin-macro", context)
             .encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)

@@ -165,6 +165,7 @@ enum AutomationForms {
             form["a_recipient_\(index)"] = action.recipient ?? ""
             form["a_subject_\(index)"] = action.subject ?? ""
             form["a_body_\(index)"] = action.body ?? ""
+            form["a_channel_\(index)"] = action.channel?.rawValue ?? ""
         }
     }
 
@@ -207,7 +208,8 @@ enum AutomationForms {
             actions.append(
                 RuleAction(
                     actionType, text(form, "a_value_\(index)"), field: optional("a_field"),
-                    recipient: optional("a_recipient"), subject: optional("a_subject"), body: optional("a_body")))
+                    recipient: optional("a_recipient"), subject: optional("a_subject"), body: optional("a_body"),
+                    channel: optional("a_channel").flatMap(NotifyChannel.init)))
         }
         return actions
     }

@@ -24,6 +24,8 @@ struct LayoutContext: Encodable {
     let flash: String?
     /// For admins: what needs their attention (a mailbox that keeps failing, mail that could not be sent).
     let alerts: [String]
+    /// Unread in-app notifications (the bell).
+    let unreadNotifications: Int
     let pageTitle: String
     let searchQuery: String
 }
@@ -59,7 +61,8 @@ struct PageFrame {
             isAdmin: agent.role == .admin, isManager: agent.role >= .supervisor, csrf: session.csrfToken,
             queues: [link(.mine, l["queue_mine"]), link(.unassigned, l["queue_unassigned"]), link(.all, l["queue_all"])],
             departmentQueues: departments.map { link(.department($0.id), $0.name) },
-            flash: flash ?? flashKey.map { l[$0] }, alerts: try await adminAlerts(for: agent, l), pageTitle: title,
+            flash: flash ?? flashKey.map { l[$0] }, alerts: try await adminAlerts(for: agent, l),
+            unreadNotifications: try await services.automation.unreadNotificationCount(for: agent.id), pageTitle: title,
             searchQuery: searchQuery)
     }
 
