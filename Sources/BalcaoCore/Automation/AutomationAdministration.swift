@@ -150,14 +150,24 @@ public struct AutomationAdministration: Sendable {
         }
         var outcome = RuleOutcome(ticket: ticket)
         for action in macro.actions { RuleEngine.apply(action, to: &outcome) }
-        if outcome.changes != TicketChanges() {
-            ticket = try await service.update(ticketID, outcome.changes, by: .agent(agent.id))
+        var changes = outcome.changes
+        // With a text, the status goes with the message in one save ("reply and set pending"), so a macro that
+        // solves or closes never leaves its fields applied without its words.
+        if let next = changes.status, next != ticket.status, !ticket.status.canMove(to: next) {
+            throw TicketError.invalidTransition(from: ticket.status, to: next)
+        }
+        let status = macro.hasText ? changes.status : nil
+        if macro.hasText { changes.status = nil }
+        if changes != TicketChanges() {
+            ticket = try await service.update(ticketID, changes, by: .agent(agent.id))
         }
         guard macro.hasText else { return ticket }
         let values = try await Placeholders.values(for: ticket, agent: agent, directory: directory, desk: desk)
         let text = Placeholders.fill(macro.text ?? "", with: values)
         let (saved, _) = try await service.addMessage(
-            AddMessage(kind: macro.messageKind, body: MessageBody(text: text), author: .agent(agent.id), channel: .web),
+            AddMessage(
+                kind: macro.messageKind, body: MessageBody(text: text), author: .agent(agent.id), channel: .web,
+                status: status),
             to: ticketID)
         return saved
     }

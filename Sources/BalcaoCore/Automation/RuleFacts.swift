@@ -46,6 +46,8 @@ public struct RuleFacts: Sendable {
     public var businessTime: (@Sendable (Date, Date) -> TimeInterval)?
     /// The most pressing state of the ticket's SLA timers, if it has any.
     public var slaStatus: SLATimer.Status?
+    /// Folded word lists of texts and phrases already seen: fifty rules testing one subject fold it once.
+    let words = WordCache()
 
     public init(
         ticket: Ticket, requesterKind: Contact.Kind? = nil, requesterEmail: String? = nil,
@@ -105,8 +107,8 @@ public struct RuleFacts: Sendable {
         case .absent: return values.isEmpty
         case .is: return Self.equalsAny(values, condition.alternatives)
         case .isNot: return !Self.equalsAny(values, condition.alternatives)
-        case .contains: return Self.containsAny(values, condition.alternatives)
-        case .notContains: return !Self.containsAny(values, condition.alternatives)
+        case .contains: return containsAny(values, condition.alternatives)
+        case .notContains: return !containsAny(values, condition.alternatives)
         case .greaterThan, .lessThan:
             guard let limit = Double(condition.value.trimmingCharacters(in: .whitespaces)),
                 let actual = values.first.flatMap(Double.init)
@@ -120,9 +122,23 @@ public struct RuleFacts: Sendable {
         return values.contains { wanted.contains($0.lowercased()) }
     }
 
-    private static func containsAny(_ values: [String], _ phrases: [String]) -> Bool {
-        let texts = values.map(WordSequence.init)
-        return phrases.map(WordSequence.init).contains { phrase in texts.contains { $0.contains(phrase) } }
+    private func containsAny(_ values: [String], _ phrases: [String]) -> Bool {
+        let texts = values.map(words.sequence)
+        return phrases.map(words.sequence).contains { phrase in texts.contains { $0.contains(phrase) } }
+    }
+}
+
+/// Remembers `WordSequence`s by their text. Facts are evaluated on one task; the lock only keeps the type honest
+/// about being `Sendable`.
+final class WordCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sequences: [String: WordSequence] = [:]
+
+    func sequence(_ text: String) -> WordSequence {
+        if let known = lock.withLock({ sequences[text] }) { return known }
+        let made = WordSequence(text)
+        lock.withLock { sequences[text] = made }
+        return made
     }
 }
 

@@ -40,9 +40,9 @@ struct AutomationAdminPagesTests {
             ("c_all_field_1", ""), ("c_all_op_1", "is"), ("c_all_value_1", ""),
             ("c_any_field_0", ""), ("c_any_op_0", "is"), ("c_any_value_0", ""),
             ("a_type_0", "set_priority"), ("a_value_0", "high"), ("a_field_0", ""), ("a_recipient_0", ""),
-            ("a_subject_0", ""), ("a_body_0", ""),
-            ("a_type_1", ""), ("a_value_1", ""), ("a_field_1", ""), ("a_recipient_1", ""), ("a_subject_1", ""),
-            ("a_body_1", ""),
+            ("a_channel_0", "email"), ("a_subject_0", ""), ("a_body_0", ""),
+            ("a_type_1", ""), ("a_value_1", ""), ("a_field_1", ""), ("a_recipient_1", ""), ("a_channel_1", "email"),
+            ("a_subject_1", ""), ("a_body_1", ""),
         ]
     }
 
@@ -256,7 +256,8 @@ struct AutomationAdminPagesTests {
             #expect(rule.kind == .routing && rule.name == "Boletos com prioridade" && rule.position == 10 && rule.isActive)
             #expect(rule.conditions.all == [RuleCondition(.subject, .contains, "boleto, fatura")])
             #expect(rule.conditions.any.isEmpty)
-            #expect(rule.actions == [RuleAction(.setPriority, "high")])
+            #expect(rule.actions.map(\.type) == [.setPriority])
+            #expect(rule.actions.first?.value == "high")
             #expect(overview.text.contains("Boletos com prioridade"))
             #expect(edit.status == .ok)
             #expect(edit.text.contains("value=\"boleto, fatura\""))

@@ -82,7 +82,8 @@ struct AutomationAPIController: RouteCollection {
     @Sendable func holidays(req: Request) async throws -> Body<ListBody<Holiday>> {
         var reader = QueryReader(req.query)
         let country = reader.text("country") ?? "BR"
-        let year = reader.integer("year", in: 1900...2200) ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = reader.integer("year", in: 1900...2200)
+            ?? Calendar(identifier: .gregorian).component(.year, from: services.clock.now)
         try reader.check()
         switch country.uppercased() {
         case "BR": return Body(ListBody(data: BusinessCalendar.holidaysBrazil(year: year)))

@@ -137,7 +137,7 @@ struct AutomationAdminPagesController: RouteCollection {
         let id = try documentID(req)
         var form = try req.content.decode(Form.self)
         // "Fill national holidays" adds the preset to the list and shows the form again, unsaved, to edit.
-        if let country = form["preset"], !country.isEmpty {
+        if let country = form["preset"], ["BR", "PT"].contains(country) {
             let year = Int(form["preset_year"] ?? "") ?? Calendar(identifier: .gregorian).component(.year, from: services.clock.now)
             let preset = country == "PT" ? BusinessCalendar.holidaysPortugal(year: year) : BusinessCalendar.holidaysBrazil(year: year)
             let current = form["holidays"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
@@ -274,8 +274,8 @@ struct AutomationAdminPagesController: RouteCollection {
         let context = RulePageContext(
             layout: layout, error: error, action: "/agent/admin/automation/rules/\(id)", form: form,
             kinds: RuleKind.allCases.map { SelectOption(value: $0.rawValue, label: l[$0.rawValue], selected: $0 == kind) },
-            all: conditionRows("all", count: max(rows.all, form.keys.filter { $0.hasPrefix("c_all_field_") }.count)),
-            any: conditionRows("any", count: max(rows.any, form.keys.filter { $0.hasPrefix("c_any_field_") }.count)),
+            all: conditionRows("all", count: max(rows.all, AutomationForms.rowCount(form, prefix: "c_all_field_"))),
+            any: conditionRows("any", count: max(rows.any, AutomationForms.rowCount(form, prefix: "c_any_field_"))),
             actions: actionRows(form, types: RuleAction.ActionType.allCases, l),
             references: references(snapshot),
             placeholders: Placeholders.names.map { "{{\($0)}}" },

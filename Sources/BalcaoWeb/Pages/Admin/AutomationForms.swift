@@ -209,13 +209,13 @@ enum AutomationForms {
                 RuleAction(
                     actionType, text(form, "a_value_\(index)"), field: optional("a_field"),
                     recipient: optional("a_recipient"), subject: optional("a_subject"), body: optional("a_body"),
-                    channel: optional("a_channel").flatMap(NotifyChannel.init)))
+                    channel: actionType == .notify ? optional("a_channel").flatMap(NotifyChannel.init) : nil))
         }
         return actions
     }
 
     /// Rows beyond the blank ones a page shows (a rule saved through the API may have more).
-    private static func rowCount(_ form: Form, prefix: String) -> Int {
+    static func rowCount(_ form: Form, prefix: String) -> Int {
         (form.keys.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? -1) + 1
     }
 

@@ -68,13 +68,20 @@ struct TicketPageController: RouteCollection {
             changes.assigneeID = assignee.isEmpty ? .clear : Agent.ID(assignee).map { .set($0) } ?? .unchanged
         }
         if let category = form["category"] { changes.category = category.isEmpty ? .clear : .set(category) }
-        if let impact = form["impact"] { changes.impact = TriageLevel(rawValue: impact).map { .set($0) } ?? .clear }
-        if let urgency = form["urgency"] { changes.urgency = TriageLevel(rawValue: urgency).map { .set($0) } ?? .clear }
+        changes.impact = Self.levelPatch(form["impact"])
+        changes.urgency = Self.levelPatch(form["urgency"])
         if let tags = form["tags"] { changes.tags = tags.split(separator: ",").map(String.init) }
         changes.customFields = customFieldInputs(form, ticket: ticket)
         return try await attempt(req, ticket, flash: "saved") {
             _ = try await services.tickets.update(ticket.id, changes, by: .agent(session.agent.id))
         }
+    }
+
+    /// Empty clears; a level sets; anything else (a tampered form) leaves the field as it is.
+    static func levelPatch(_ value: String?) -> FieldPatch<TriageLevel> {
+        guard let value else { return .unchanged }
+        if value.isEmpty { return .clear }
+        return TriageLevel(rawValue: value).map { .set($0) } ?? .unchanged
     }
 
     @Sendable func applyMacro(req: Request) async throws -> Response {
