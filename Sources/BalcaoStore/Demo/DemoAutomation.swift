@@ -37,19 +37,25 @@ public enum DemoAutomation {
             targets: targets([.urgent: (0.5, 1, 4), .high: (2, 4, 12), .normal: (4, 8, 24), .low: (8, 16, 48)]))
         let rules: [Rule] = [
             Rule(
-                kind: .routing, name: "Senhas e acessos → TI (urgente se bloqueado)", position: 10,
-                conditions: RuleConditions(any: [
+                kind: .routing, name: "Funcionários: senhas e acessos → TI", position: 10,
+                conditions: RuleConditions(
+                    all: [RuleCondition(.requesterKind, .is, "employee")],
+                    any: [
                     RuleCondition(.subject, .contains, "senha, password, acesso bloqueado, VPN"),
                     RuleCondition(.message, .contains, "senha expirada, conta bloqueada"),
                 ]),
                 actions: [RuleAction(.setDepartment, id("IT")), RuleAction(.setImpact, "medium"), RuleAction(.setUrgency, "high"), RuleAction(.addTags, "acesso")]),
             Rule(
-                kind: .routing, name: "Folha, férias e holerite → RH", position: 20,
-                conditions: RuleConditions(any: [RuleCondition(.subject, .contains, "férias, holerite, folha de pagamento, payslip, recibo de vencimento")]),
+                kind: .routing, name: "Funcionários: folha, férias e holerite → RH", position: 20,
+                conditions: RuleConditions(
+                    all: [RuleCondition(.requesterKind, .is, "employee")],
+                    any: [RuleCondition(.subject, .contains, "férias, holerite, folha de pagamento, payslip, recibo de vencimento")]),
                 actions: [RuleAction(.setDepartment, id("HR"))]),
             Rule(
-                kind: .routing, name: "Boletos e notas fiscais → Financeiro", position: 30,
-                conditions: RuleConditions(any: [RuleCondition(.subject, .contains, "boleto, nota fiscal, fatura, reembolso, invoice")]),
+                kind: .routing, name: "Funcionários: boletos e notas fiscais → Financeiro", position: 30,
+                conditions: RuleConditions(
+                    all: [RuleCondition(.requesterKind, .is, "employee")],
+                    any: [RuleCondition(.subject, .contains, "boleto, nota fiscal, fatura, reembolso, invoice")]),
                 actions: [RuleAction(.setDepartment, id("Finance")), RuleAction(.setType, "task")]),
             Rule(
                 kind: .routing, name: "Clientes: pedido atrasado é reclamação", position: 40,

@@ -60,19 +60,25 @@ public struct StoreContext: Sendable {
     public let database: any Database
     public let gate: WriteGate
     public let isSQLite: Bool
+    /// SQLite's writes, committed in groups (nil on PostgreSQL, where transactions run concurrently).
+    let groupCommit: GroupCommit?
 
     public init(database: any Database, isSQLite: Bool, gate: WriteGate? = nil) {
         self.database = database
         self.isSQLite = isSQLite
         self.gate = gate ?? WriteGate(serial: isSQLite)
+        self.groupCommit = isSQLite ? GroupCommit(database: database) : nil
     }
 
     /// The same database as SQLKit, for raw SQL (both drivers implement it).
     public var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    /// Runs `body` in one transaction, behind the write gate.
+    /// Runs `body` atomically: on SQLite in a savepoint of a group-committed transaction (see `GroupCommit`), on
+    /// PostgreSQL in a transaction of its own. Either way it is all or nothing, and it has committed when this
+    /// returns.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await gate.run {
+        if let groupCommit { return try await groupCommit.run(body) }
+        return try await gate.run {
             try await database.transaction { transaction in try await body(transaction) }
         }
     }

@@ -11,8 +11,8 @@ public struct FluentTicketStore: TicketStore {
     public init(context: StoreContext) { self.context = context }
 
     public func nextTicketNumber() async throws -> TicketNumber {
-        try await context.gate.run {
-            let row = try await context.sql
+        try await context.write { db in
+            let row = try await (db as! any SQLDatabase)
                 .raw("UPDATE counters SET value = value + 1 WHERE name = 'ticket_number' RETURNING value")
                 .first()
             guard let value = try row?.decode(column: "value", as: Int.self) else {
