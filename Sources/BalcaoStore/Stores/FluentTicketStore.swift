@@ -32,9 +32,10 @@ public struct FluentTicketStore: TicketStore {
 
     public func insert(_ ticket: Ticket, messages: [Message], events: [TicketEvent]) async throws {
         try await context.write { db in
-            try await TicketRecord(ticket).create(on: db)
-            try await Self.saveTags(of: ticket, on: db)
-            try await Self.append(messages, events, on: db)
+            let sql = db as! any SQLDatabase
+            try await TicketRows.insert(ticket, on: sql)
+            try await TicketRows.insertTags(of: ticket, on: sql)
+            try await TicketRows.append(messages, events, on: sql)
             try await QueueCounter.move(from: nil, to: QueueCounter.Key(ticket), on: db)
             try await SearchDocument.reindex(ticket, on: db, isSQLite: context.isSQLite)
         }
@@ -49,21 +50,30 @@ public struct FluentTicketStore: TicketStore {
                 WHERE id = \(bind: ticket.id.rawValue) AND version = \(bind: ticket.version - 1) RETURNING id
                 """
             ).all()
-            guard !claimed.isEmpty, let record = try await TicketRecord.find(ticket.id.rawValue, on: db) else {
+            let sql = db as! any SQLDatabase
+            guard !claimed.isEmpty,
+                let old = try await sql.raw(
+                    """
+                    SELECT tags, department_id, assignee_id, status, subject, requester_id FROM tickets \
+                    WHERE id = \(bind: ticket.id.rawValue)
+                    """
+                ).first()
+            else {
                 return false
             }
-            let tagsChanged = record.tags != JSONColumn.encode(ticket.tags)
+            let tagsChanged = try old.decode(column: "tags", as: String.self) != JSONColumn.encode(ticket.tags)
             let oldKey = QueueCounter.Key(
-                department: record.departmentID, assignee: record.assigneeID, status: record.status)
-            let searchChanged = !messages.isEmpty || record.subject != ticket.subject
-                || record.requesterID != ticket.requesterID.rawValue
-            record.update(from: ticket)
-            try await record.update(on: db)
+                department: try old.decode(column: "department_id", as: UUID?.self),
+                assignee: try old.decode(column: "assignee_id", as: UUID?.self),
+                status: try old.decode(column: "status", as: String.self))
+            let searchChanged = try !messages.isEmpty || old.decode(column: "subject", as: String.self) != ticket.subject
+                || old.decode(column: "requester_id", as: UUID.self) != ticket.requesterID.rawValue
+            try await TicketRows.update(ticket, on: sql)
             if tagsChanged {
-                try await TicketTagRecord.query(on: db).filter(\.$ticketID == ticket.id.rawValue).delete()
-                try await Self.saveTags(of: ticket, on: db)
+                try await sql.raw("DELETE FROM ticket_tags WHERE ticket_id = \(bind: ticket.id.rawValue)").run()
+                try await TicketRows.insertTags(of: ticket, on: sql)
             }
-            try await Self.append(messages, events, on: db)
+            try await TicketRows.append(messages, events, on: sql)
             try await QueueCounter.move(from: oldKey, to: QueueCounter.Key(ticket), on: db)
             if searchChanged { try await SearchDocument.reindex(ticket, on: db, isSQLite: context.isSQLite) }
             return true
@@ -103,21 +113,5 @@ public struct FluentTicketStore: TicketStore {
         case .assignee(let id): query.filter(\.$assigneeID == id.rawValue)
         }
         return try await query.count()
-    }
-
-    private static func saveTags(of ticket: Ticket, on db: any Database) async throws {
-        guard !ticket.tags.isEmpty else { return }
-        try await ticket.tags.map { TicketTagRecord(ticketID: ticket.id.rawValue, tag: $0) }.create(on: db)
-    }
-
-    private static func append(_ messages: [Message], _ events: [TicketEvent], on db: any Database) async throws {
-        for message in messages {
-            try await MessageRecord(message).create(on: db)
-            for (position, attachment) in message.attachments.enumerated() {
-                try await AttachmentRecord(attachment, message: message, position: position).create(on: db)
-            }
-        }
-        // One at a time, so `seq` follows the order the events happened in.
-        for event in events { try await TicketEventRecord(event).create(on: db) }
     }
 }

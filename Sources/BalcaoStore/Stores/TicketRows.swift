@@ -1,0 +1,83 @@
+import BalcaoCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The ticket write path in plain SQL. Fluent's models build their column lists by reflection on every save (a
+/// fifth of the CPU of ticket creation in the profile, docs/BENCHMARKS.md), so the hot inserts bind the record's
+/// values directly. The records still say what each column holds; this only skips the reflection.
+enum TicketRows {
+    static let ticketColumns = [
+        "id", "number", "subject", "status", "priority", "type", "category", "channel", "requester_id",
+        "organization_id", "department_id", "assignee_id", "tags", "custom_fields", "created_at", "updated_at",
+        "first_response_at", "solved_at", "closed_at", "version", "impact", "urgency", "sla", "sla_due_at",
+        "sla_watch_at",
+    ]
+
+    static func values(_ record: TicketRecord) -> [any Encodable & Sendable] {
+        [
+            record.id, record.number, record.subject, record.status, record.priority, record.type, record.category,
+            record.channel, record.requesterID, record.organizationID, record.departmentID, record.assigneeID,
+            record.tags, record.customFields, record.createdAt, record.updatedAt, record.firstResponseAt,
+            record.solvedAt, record.closedAt, record.version, record.impact, record.urgency, record.sla,
+            record.slaDueAt, record.slaWatchAt,
+        ]
+    }
+
+    static func insert(_ ticket: Ticket, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "tickets").columns(ticketColumns).values(values(TicketRecord(ticket)).map { SQLBind($0) })
+            .run()
+    }
+
+    /// Every column but the id, number, channel and creation time, which never change.
+    static func update(_ ticket: Ticket, on sql: any SQLDatabase) async throws {
+        let record = TicketRecord(ticket)
+        let fixed: Set<String> = ["id", "number", "channel", "created_at"]
+        var update = sql.update("tickets").where("id", .equal, SQLBind(ticket.id.rawValue))
+        for (column, value) in zip(ticketColumns, values(record)) where !fixed.contains(column) {
+            update = update.set(SQLIdentifier(column), to: SQLBind(value))
+        }
+        try await update.run()
+    }
+
+    static func insertTags(of ticket: Ticket, on sql: any SQLDatabase) async throws {
+        guard !ticket.tags.isEmpty else { return }
+        var insert = sql.insert(into: "ticket_tags").columns("id", "ticket_id", "tag")
+        for tag in ticket.tags { insert = insert.values(SQLBind(UUID()), SQLBind(ticket.id.rawValue), SQLBind(tag)) }
+        try await insert.run()
+    }
+
+    /// Messages with their attachments, then events one row at a time so `seq` follows the order they happened in.
+    static func append(_ messages: [Message], _ events: [TicketEvent], on sql: any SQLDatabase) async throws {
+        for message in messages {
+            let author = ActorColumns.split(message.author)
+            try await sql.insert(into: "messages")
+                .columns("uuid", "ticket_id", "kind", "author_type", "author_id", "channel", "text", "html", "created_at")
+                .values(
+                    SQLBind(message.id.rawValue), SQLBind(message.ticketID.rawValue), SQLBind(message.kind.rawValue),
+                    SQLBind(author.type), SQLBind(author.id), SQLBind(message.channel.rawValue), SQLBind(message.text),
+                    SQLBind(message.html), SQLBind(message.createdAt)
+                ).run()
+            guard !message.attachments.isEmpty else { continue }
+            var insert = sql.insert(into: "attachments").columns(
+                "id", "message_id", "ticket_id", "filename", "content_type", "size", "sha256", "position")
+            for (position, attachment) in message.attachments.enumerated() {
+                insert = insert.values(
+                    SQLBind(attachment.id.rawValue), SQLBind(message.id.rawValue), SQLBind(message.ticketID.rawValue),
+                    SQLBind(attachment.filename), SQLBind(attachment.contentType), SQLBind(attachment.size),
+                    SQLBind(attachment.sha256), SQLBind(position))
+            }
+            try await insert.run()
+        }
+        for event in events {
+            let actor = ActorColumns.split(event.actor)
+            try await sql.insert(into: "ticket_events")
+                .columns("uuid", "ticket_id", "actor_type", "actor_id", "at", "field", "old_value", "new_value")
+                .values(
+                    SQLBind(event.id.rawValue), SQLBind(event.ticketID.rawValue), SQLBind(actor.type),
+                    SQLBind(actor.id), SQLBind(event.at), SQLBind(event.field.rawValue), SQLBind(event.oldValue),
+                    SQLBind(event.newValue)
+                ).run()
+        }
+    }
+}
