@@ -124,7 +124,7 @@ public struct RuleFacts: Sendable {
 
     private func containsAny(_ values: [String], _ phrases: [String]) -> Bool {
         let texts = values.map(words.sequence)
-        return phrases.map(words.sequence).contains { phrase in texts.contains { $0.contains(phrase) } }
+        return phrases.map(WordCache.phrases.sequence).contains { phrase in texts.contains { $0.contains(phrase) } }
     }
 }
 
@@ -133,11 +133,20 @@ public struct RuleFacts: Sendable {
 final class WordCache: @unchecked Sendable {
     private let lock = NSLock()
     private var sequences: [String: WordSequence] = [:]
+    private let capacity: Int
+
+    init(capacity: Int = 1_000) { self.capacity = capacity }
+
+    /// The phrases rules are written with, shared by every evaluation: a desk's rules name a few hundred.
+    static let phrases = WordCache(capacity: 20_000)
 
     func sequence(_ text: String) -> WordSequence {
         if let known = lock.withLock({ sequences[text] }) { return known }
         let made = WordSequence(text)
-        lock.withLock { sequences[text] = made }
+        lock.withLock {
+            if sequences.count >= capacity { sequences.removeAll(keepingCapacity: true) }
+            sequences[text] = made
+        }
         return made
     }
 }
