@@ -19,8 +19,12 @@ public enum BalcaoDatabase {
         case .sqlite(let file):
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // One connection per event loop (the driver allows no more); a request waits up to 30 s for it, as on
+            // PostgreSQL, so a burst queues instead of failing.
             databases.use(
-                .sqlite(.init(storage: .file(path: file.path), enableForeignKeys: true), sqlLogLevel: .debug),
+                .sqlite(
+                    .init(storage: .file(path: file.path), enableForeignKeys: true), connectionPoolTimeout: .seconds(30),
+                    sqlLogLevel: .debug),
                 as: .sqlite, isDefault: true)
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)

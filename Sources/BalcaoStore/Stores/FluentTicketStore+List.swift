@@ -65,9 +65,9 @@ extension FluentTicketStore {
         }
         statement += "t.number \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
 
-        let records = try await context.sql.raw(statement).all(decodingFluent: TicketRecord.self)
-        let tickets = try records.prefix(limit).map { try $0.toDomain() }
-        let next = records.count > limit ? tickets.last.map { TicketCursor(after: $0, in: query) } : nil
+        let rows = try await context.sql.raw(statement).all()
+        let tickets = try rows.prefix(limit).map(TicketRows.ticket(from:))
+        let next = rows.count > limit ? tickets.last.map { TicketCursor(after: $0, in: query) } : nil
         return TicketPage(tickets: tickets, next: next)
     }
 

@@ -23,11 +23,11 @@ public struct FluentTicketStore: TicketStore {
     }
 
     public func ticket(_ id: Ticket.ID) async throws -> Ticket? {
-        try await TicketRecord.find(id.rawValue, on: database)?.toDomain()
+        try await TicketRows.first(where: "id = \(bind: id.rawValue)", on: context.sql)
     }
 
     public func ticket(number: TicketNumber) async throws -> Ticket? {
-        try await TicketRecord.query(on: database).filter(\.$number == number.value).first()?.toDomain()
+        try await TicketRows.first(where: "number = \(bind: number.value)", on: context.sql)
     }
 
     public func insert(_ ticket: Ticket, messages: [Message], events: [TicketEvent]) async throws {

@@ -24,6 +24,43 @@ enum TicketRows {
         ]
     }
 
+    /// A stored row as a record, column by column (what Fluent's `output(from:)` does by reflection), then the
+    /// record's own `toDomain()`.
+    static func ticket(from row: any SQLRow) throws -> Ticket {
+        let record = TicketRecord()
+        record.id = try row.decode(column: "id", as: UUID.self)
+        record.number = try row.decode(column: "number", as: Int.self)
+        record.subject = try row.decode(column: "subject", as: String.self)
+        record.status = try row.decode(column: "status", as: String.self)
+        record.priority = try row.decode(column: "priority", as: Int.self)
+        record.type = try row.decode(column: "type", as: String.self)
+        record.category = try row.decode(column: "category", as: String?.self)
+        record.channel = try row.decode(column: "channel", as: String.self)
+        record.requesterID = try row.decode(column: "requester_id", as: UUID.self)
+        record.organizationID = try row.decode(column: "organization_id", as: UUID?.self)
+        record.departmentID = try row.decode(column: "department_id", as: UUID?.self)
+        record.assigneeID = try row.decode(column: "assignee_id", as: UUID?.self)
+        record.tags = try row.decode(column: "tags", as: String.self)
+        record.customFields = try row.decode(column: "custom_fields", as: String.self)
+        record.createdAt = try row.decode(column: "created_at", as: Date.self)
+        record.updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        record.firstResponseAt = try row.decode(column: "first_response_at", as: Date?.self)
+        record.solvedAt = try row.decode(column: "solved_at", as: Date?.self)
+        record.closedAt = try row.decode(column: "closed_at", as: Date?.self)
+        record.version = try row.decode(column: "version", as: Int.self)
+        record.impact = try row.decode(column: "impact", as: String?.self)
+        record.urgency = try row.decode(column: "urgency", as: String?.self)
+        record.sla = try row.decode(column: "sla", as: String?.self)
+        record.slaDueAt = try row.decode(column: "sla_due_at", as: Date?.self) ?? TicketRecord.noDueDate
+        record.slaWatchAt = try row.decode(column: "sla_watch_at", as: Date?.self)
+        return try record.toDomain()
+    }
+
+    /// The one ticket `condition` selects, nil when none.
+    static func first(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> Ticket? {
+        try await sql.raw("SELECT * FROM tickets WHERE " + condition + " LIMIT 1").first().map(ticket(from:))
+    }
+
     static func insert(_ ticket: Ticket, on sql: any SQLDatabase) async throws {
         try await sql.insert(into: "tickets").columns(ticketColumns).values(values(TicketRecord(ticket)).map { SQLBind($0) })
             .run()
