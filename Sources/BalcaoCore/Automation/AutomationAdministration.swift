@@ -79,9 +79,7 @@ public struct AutomationAdministration: Sendable {
         try Self.requireManager(actor)
         try rule.validate()
         var issues = ValidationCollector()
-        for (index, action) in rule.actions.enumerated() {
-            try await checkReference(of: action, path: "actions[\(index)]", into: &issues)
-        }
+        try await checkReferences(of: rule.actions, into: &issues)
         try issues.check()
         try await automation.save(.rule(rule))
     }
@@ -96,9 +94,7 @@ public struct AutomationAdministration: Sendable {
         try macro.validate()
         var issues = ValidationCollector()
         try await checkExists(departments: macro.departmentIDs, field: "departmentIds", into: &issues)
-        for (index, action) in macro.actions.enumerated() {
-            try await checkReference(of: action, path: "actions[\(index)]", into: &issues)
-        }
+        try await checkReferences(of: macro.actions, into: &issues)
         try issues.check()
         try await automation.save(.macro(macro))
     }
@@ -206,7 +202,13 @@ public struct AutomationAdministration: Sendable {
         }
     }
 
-    /// Actions name departments and agents by id: they must exist when the rule is saved.
+    /// Actions name departments and agents by id: they must exist when the rule or macro is saved.
+    private func checkReferences(of actions: [RuleAction], into issues: inout ValidationCollector) async throws {
+        for (index, action) in actions.enumerated() {
+            try await checkReference(of: action, path: "actions[\(index)]", into: &issues)
+        }
+    }
+
     private func checkReference(of action: RuleAction, path: String, into issues: inout ValidationCollector)
         async throws
     {
