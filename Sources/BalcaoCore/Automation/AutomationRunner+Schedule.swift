@@ -71,20 +71,22 @@ extension AutomationRunner {
         let now = clock.now
         try await forEachTicket(query) { ticket in
             var ticket = ticket
+            // Facts are read once per ticket, and again only after a rule changed it.
+            var ticketFacts = try await facts(for: ticket, events: [], message: nil, settings: settings)
             for rule in rules {
-                let facts = try await facts(for: ticket, events: [], message: nil, settings: settings)
-                guard rule.conditions.matches(facts),
+                guard rule.conditions.matches(ticketFacts),
                     try await automation.claimFiring(
                         "rule:\(rule.id)", ticket: ticket.id, anchor: Self.anchor(of: rule, for: ticket), at: now)
                 else { continue }
                 do {
-                    try await carryOut(RuleEngine.run([rule], on: facts), rules: [rule], on: ticket, settings: settings)
+                    try await carryOut(RuleEngine.run([rule], on: ticketFacts), rules: [rule], on: ticket, settings: settings)
                     result.timeRulesFired += 1
                 } catch {
                     report("time rule \(rule.name) on ticket \(ticket.number) failed: \(error)")
                 }
                 guard let fresh = try await tickets.ticket(ticket.id) else { break }
                 ticket = fresh
+                ticketFacts = try await facts(for: ticket, events: [], message: nil, settings: settings)
             }
         }
     }
