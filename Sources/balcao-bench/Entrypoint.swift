@@ -24,11 +24,14 @@ struct BalcaoBench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Emails for the intake measurement (0 skips it).") var mails = 2_000
     @ArgumentParser.Option(help: "Routing rules for the triage measurement (0 skips it).") var rules = 50
     @ArgumentParser.Flag(help: "Print the results as a Markdown table too.") var markdown = false
+    @ArgumentParser.Option(help: "Server log level (debug logs every SQL statement).") var logLevel = "error"
+    @ArgumentParser.Flag(help: "Generate the create load in this process even when wrk is installed.")
+    var inProcessLoad = false
 
     func run() async throws {
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("balcao-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dataDir) }
-        var environment = ["BALCAO_DATA_DIR": dataDir.path, "BALCAO_PORT": "0", "BALCAO_LOG_LEVEL": "error"]
+        var environment = ["BALCAO_DATA_DIR": dataDir.path, "BALCAO_PORT": "0", "BALCAO_LOG_LEVEL": logLevel]
         if let databaseURL {
             environment["BALCAO_DATABASE_URL"] = databaseURL
             environment["BALCAO_DATABASE_SCHEMA"] = "bench_" + UUID().uuidString.prefix(8).lowercased()
@@ -83,10 +86,18 @@ struct BalcaoBench: AsyncParsableCommand {
         var client = BenchClient(client: app.client, baseURL: baseURL, token: admin.apiToken)
 
         // Create
-        let (created, latencies, seconds, peakRSS) = try await createLoad(client)
-        table.add("create (HTTP API, \(concurrency) clients)", String(format: "%.0f tickets/s (%d in %.1f s)", Double(created) / seconds, created, seconds))
-        table.add("create latency", percentiles(latencies))
-        table.add("RSS under load", String(format: "%.0f MB", peakRSS))
+        if let wrk = inProcessLoad ? nil : WrkLoad.find() {
+            let load = WrkLoad(executable: wrk, baseURL: baseURL, token: admin.apiToken)
+            let (result, peakRSS) = try await whileSamplingRSS { try load.run(connections: concurrency, seconds: createSeconds) }
+            table.add("create (HTTP API, wrk, \(concurrency) connections)", String(format: "%.0f tickets/s (%d in %.1f s)", Double(result.created) / result.seconds, result.created, result.seconds))
+            table.add("create latency", [result.p50, result.p95, result.p99].enumerated().map { "p\([50, 95, 99][$0.offset]) \($0.element.ms)" }.joined(separator: " · "))
+            table.add("RSS under load", String(format: "%.0f MB", peakRSS))
+        } else {
+            let (created, latencies, seconds, peakRSS) = try await createLoad(client)
+            table.add("create (HTTP API, \(concurrency) clients in process)", String(format: "%.0f tickets/s (%d in %.1f s)", Double(created) / seconds, created, seconds))
+            table.add("create latency", percentiles(latencies))
+            table.add("RSS under load", String(format: "%.0f MB", peakRSS))
+        }
 
         // Queue page
         try await client.signIn(email: "bench-admin@bench.example", password: "bench-password-123")
@@ -179,6 +190,21 @@ struct BalcaoBench: AsyncParsableCommand {
             }
         }
         return (created, all, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, peak)
+    }
+
+    /// Runs blocking `work` off the concurrency pool and samples this process's RSS every 250 ms meanwhile.
+    func whileSamplingRSS<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> (T, Double) {
+        let sampler = Task {
+            var peak = residentMegabytes()
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(250))
+                peak = max(peak, residentMegabytes())
+            }
+            return peak
+        }
+        let value = try await Task.detached { try work() }.value
+        sampler.cancel()
+        return (value, await sampler.value)
     }
 
     func databaseMegabytes(_ services: BalcaoServices) async throws -> Double {

@@ -79,6 +79,8 @@ public protocol OutboxStore: Sendable {
     func retry(_ id: OutboxMail.ID, at: Date) async throws -> Bool
     func outbox(_ filter: OutboxFilter, limit: Int) async throws -> [OutboxMail]
     func outboxCounts() async throws -> [OutboxMail.State: Int]
+    /// Whether any mail is in `state` (cheap at any outbox size: the layout asks on every admin page).
+    func hasMail(in state: OutboxMail.State) async throws -> Bool
     /// How many mails of a purpose went (or wait to go) to `recipient` since a time: caps auto-replies so two
     /// auto-responders that ignore the rules cannot mail each other forever.
     func count(_ purposes: [NotificationTemplate.Kind], to recipient: String, ticket: Ticket.ID?, since: Date)

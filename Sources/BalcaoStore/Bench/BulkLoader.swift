@@ -44,6 +44,7 @@ public struct BulkLoader: Sendable {
         let agents = (0..<max(2, scale.departments * 3)).map { _ in Agent.ID() }
         let contacts = (0..<scale.contacts).map { _ in Contact.ID() }
         try await loadDirectory(departments: departments, agents: agents, contacts: contacts, now: now)
+        await context.staff.clear()
 
         let seeds = DemoCatalog.internalTickets + DemoCatalog.externalTickets
         let batch = 500

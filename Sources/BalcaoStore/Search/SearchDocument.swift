@@ -7,31 +7,90 @@ import SQLKit
 /// `SearchQuery.fold`) in `ticket_search`: an FTS5 table on SQLite, a tsvector column with a GIN index on
 /// PostgreSQL. Rebuilt in the same transaction as the change that affects it.
 enum SearchDocument {
+    /// One ticket's indexed text, already folded.
+    struct Text {
+        let number: Int
+        let subject: String
+        let body: String
+        let people: String
+
+        init(_ ticket: Ticket, messageTexts: [String], people: String) {
+            number = ticket.number.value
+            subject = SearchQuery.fold(ticket.subject)
+            body = SearchQuery.fold(messageTexts.joined(separator: "\n"))
+            self.people = people
+        }
+    }
+
+    /// Rebuilds one ticket's document from its stored messages and requester.
     static func reindex(_ ticket: Ticket, on db: any Database, isSQLite: Bool) async throws {
         let sql = db as! any SQLDatabase
-        let messages = try await MessageRecord.query(on: db).filter(\.$ticketID == ticket.id.rawValue).sort(\.$id).all()
-        let requester = try await ContactRecord.find(ticket.requesterID.rawValue, on: db)
-        let emails = try await ContactEmailRecord.query(on: db).filter(\.$contact.$id == ticket.requesterID.rawValue).all()
-        let subject = SearchQuery.fold(ticket.subject)
-        let body = SearchQuery.fold(messages.map(\.text).joined(separator: "\n"))
-        // Addresses are indexed whole and split, so "joana.silva@cliente" and "cliente" both match.
-        let people = SearchQuery.fold(
-            ([requester?.name ?? ""] + emails.compactMap(\.id)).joined(separator: " ")
-                + " " + emails.compactMap(\.id).map { $0.replacingOccurrences(of: "@", with: " ") }.joined(separator: " "))
+        let texts = try await sql.raw(
+            "SELECT text FROM messages WHERE ticket_id = \(bind: ticket.id.rawValue) ORDER BY seq"
+        ).all().map { try $0.decode(column: "text", as: String.self) }
+        let people = try await people(of: [ticket.requesterID.rawValue], on: sql)
+        try await write(
+            [Text(ticket, messageTexts: texts, people: people[ticket.requesterID.rawValue] ?? "")], on: sql,
+            isSQLite: isSQLite)
+    }
+
+    /// Documents of new tickets, whose messages are all in hand: one read of the requesters for the lot.
+    static func index(_ tickets: [(Ticket, [Message])], on sql: any SQLDatabase, isSQLite: Bool) async throws {
+        let people = try await people(of: Set(tickets.map(\.0.requesterID.rawValue)), on: sql)
+        try await write(
+            tickets.map { ticket, messages in
+                Text(ticket, messageTexts: messages.map(\.text), people: people[ticket.requesterID.rawValue] ?? "")
+            }, on: sql, isSQLite: isSQLite)
+    }
+
+    /// Each contact's name and addresses, folded. Addresses are indexed whole and split, so
+    /// "joana.silva@cliente" and "cliente" both match.
+    static func people(of contactIDs: Set<UUID>, on sql: any SQLDatabase) async throws -> [UUID: String] {
+        guard !contactIDs.isEmpty else { return [:] }
+        let ids = SQLList(contactIDs.map { SQLBind($0) })
+        var names: [UUID: String] = [:]
+        for row in try await sql.raw("SELECT id, name FROM contacts WHERE id IN (\(ids))").all() {
+            names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
+        }
+        var emails: [UUID: [String]] = [:]
+        let emailRows = try await sql.raw(
+            "SELECT contact_id, email FROM contact_emails WHERE contact_id IN (\(ids)) ORDER BY position"
+        ).all()
+        for row in emailRows {
+            emails[try row.decode(column: "contact_id", as: UUID.self), default: []]
+                .append(try row.decode(column: "email", as: String.self))
+        }
+        return Dictionary(uniqueKeysWithValues: contactIDs.map { id in
+            let addresses = emails[id] ?? []
+            let text = ([names[id] ?? ""] + addresses).joined(separator: " ") + " "
+                + addresses.map { $0.replacingOccurrences(of: "@", with: " ") }.joined(separator: " ")
+            return (id, SearchQuery.fold(text))
+        })
+    }
+
+    static func write(_ documents: [Text], on sql: any SQLDatabase, isSQLite: Bool) async throws {
+        guard !documents.isEmpty else { return }
         if isSQLite {
-            try await sql.raw("DELETE FROM ticket_search WHERE rowid = \(bind: ticket.number.value)").run()
-            try await sql.raw(
-                """
-                INSERT INTO ticket_search (rowid, subject, body, people) \
-                VALUES (\(bind: ticket.number.value), \(bind: subject), \(bind: body), \(bind: people))
-                """
-            ).run()
+            let numbers = SQLList(documents.map { SQLBind($0.number) })
+            try await sql.raw("DELETE FROM ticket_search WHERE rowid IN (\(numbers))").run()
+            let rows = SQLList(
+                documents.map { document in
+                    SQLQueryString(
+                        "(\(bind: document.number), \(bind: document.subject), \(bind: document.body), \(bind: document.people))")
+                })
+            try await sql.raw("INSERT INTO ticket_search (rowid, subject, body, people) VALUES \(rows)").run()
         } else {
+            let rows = SQLList(
+                documents.map { document in
+                    SQLQueryString(
+                        """
+                        (\(bind: document.number), setweight(to_tsvector('simple', \(bind: document.subject)), 'A') \
+                        || to_tsvector('simple', \(bind: document.people)) || to_tsvector('simple', \(bind: document.body)))
+                        """)
+                })
             try await sql.raw(
                 """
-                INSERT INTO ticket_search (number, document) VALUES (\(bind: ticket.number.value), \
-                setweight(to_tsvector('simple', \(bind: subject)), 'A') || to_tsvector('simple', \(bind: people)) \
-                || to_tsvector('simple', \(bind: body))) \
+                INSERT INTO ticket_search (number, document) VALUES \(rows) \
                 ON CONFLICT (number) DO UPDATE SET document = EXCLUDED.document
                 """
             ).run()

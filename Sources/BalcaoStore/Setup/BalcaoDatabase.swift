@@ -66,6 +66,8 @@ public struct StoreContext: Sendable {
     public let isSQLite: Bool
     /// SQLite's writes, committed in groups (nil on PostgreSQL, where transactions run concurrently).
     let groupCommit: GroupCommit?
+    /// Agents and departments, kept for two seconds (`StaffSnapshot`); the directory store clears it on writes.
+    let staff = SnapshotCache<StaffSnapshot>(lifetime: 2)
 
     public init(database: any Database, isSQLite: Bool, gate: WriteGate? = nil) {
         self.database = database
@@ -85,5 +87,12 @@ public struct StoreContext: Sendable {
         return try await gate.run {
             try await database.transaction { transaction in try await body(transaction) }
         }
+    }
+
+    /// Runs `work` for `input` atomically: on SQLite merged with the same work queued by other callers into one
+    /// call (see `GroupCommit`), on PostgreSQL alone in a transaction of its own.
+    func write<Input, Output>(_ work: BatchWork<Input, Output>, _ input: Input) async throws -> Output {
+        if let groupCommit { return try await groupCommit.run(work, input) }
+        return try await write { try await work.body([input], $0)[0] }
     }
 }

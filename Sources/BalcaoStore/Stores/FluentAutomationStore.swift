@@ -7,17 +7,20 @@ import SQLKit
 /// firing, assignment and availability bookkeeping, in SQL that runs unchanged on SQLite and PostgreSQL.
 public struct FluentAutomationStore: AutomationStore {
     let context: StoreContext
-    let cache: SettingsCache
+    let cache: SnapshotCache<AutomationSettings>
 
     /// `cacheFor` is how long a snapshot is reused: every ticket change reads it, and several instances on one
     /// PostgreSQL see each other's admin edits within that time.
     public init(context: StoreContext, cacheFor seconds: TimeInterval = 2) {
         self.context = context
-        self.cache = SettingsCache(lifetime: seconds)
+        self.cache = SnapshotCache(lifetime: seconds)
     }
 
     public func settings() async throws -> AutomationSettings {
-        if let cached = await cache.current() { return cached }
+        try await cache.value { try await readSettings() }
+    }
+
+    private func readSettings() async throws -> AutomationSettings {
         let rows = try await context.sql.raw("SELECT kind, payload FROM automation_documents ORDER BY position, id")
             .all()
         var settings = AutomationSettings()
@@ -37,7 +40,6 @@ public struct FluentAutomationStore: AutomationStore {
             case nil: continue
             }
         }
-        await cache.store(settings)
         return settings
     }
 
@@ -220,20 +222,4 @@ public struct FluentAutomationStore: AutomationStore {
             )
         }
     }
-}
-
-/// The last settings snapshot and when it was read.
-actor SettingsCache {
-    let lifetime: TimeInterval
-    private var snapshot: (settings: AutomationSettings, readAt: Date)?
-
-    init(lifetime: TimeInterval) { self.lifetime = lifetime }
-
-    func current() -> AutomationSettings? {
-        guard let snapshot, Date().timeIntervalSince(snapshot.readAt) < lifetime else { return nil }
-        return snapshot.settings
-    }
-
-    func store(_ settings: AutomationSettings) { snapshot = (settings, Date()) }
-    func clear() { snapshot = nil }
 }

@@ -6,10 +6,12 @@ extension FluentDirectoryStore {
     // MARK: Departments
 
     public func department(_ id: Department.ID) async throws -> Department? {
-        try await DepartmentRecord.find(id.rawValue, on: database)?.toDomain()
+        if let department = try await staff().departmentsByID[id] { return department }
+        return try await DepartmentRecord.find(id.rawValue, on: database)?.toDomain()
     }
 
     public func departments(_ query: DirectoryQuery) async throws -> [Department] {
+        if Self.term(query.search) == nil { return Self.page(try await staff().departments, query) }
         let builder = DepartmentRecord.query(on: database)
         if let term = Self.term(query.search) { builder.filter(\.$searchKey ~~ term) }
         return try await builder.sort(\.$searchKey).range(Self.range(query)).all().map { try $0.toDomain() }
@@ -20,6 +22,7 @@ extension FluentDirectoryStore {
             try await Self.checkName(of: department, on: db)
             try await DepartmentRecord(department).create(on: db)
         }
+        await context.staff.clear()
     }
 
     public func update(_ department: Department) async throws {
@@ -31,12 +34,14 @@ extension FluentDirectoryStore {
             record.update(from: department)
             try await record.update(on: db)
         }
+        await context.staff.clear()
     }
 
     public func delete(_ id: Department.ID) async throws {
         try await context.write { db in
             try await DepartmentRecord.query(on: db).filter(\.$id == id.rawValue).delete()
         }
+        await context.staff.clear()
     }
 
     private static func checkName(of department: Department, on db: any Database) async throws {
@@ -48,11 +53,13 @@ extension FluentDirectoryStore {
     // MARK: Agents
 
     public func agent(_ id: Agent.ID) async throws -> Agent? {
+        if let agent = try await staff().agentsByID[id] { return agent }
         guard let record = try await AgentRecord.find(id.rawValue, on: database) else { return nil }
         return try await withDepartments([record]).first
     }
 
     public func agent(email: EmailAddress) async throws -> Agent? {
+        if let agent = try await staff().agents.first(where: { $0.email == email }) { return agent }
         guard let record = try await AgentRecord.query(on: database).filter(\.$email == email.value).first() else {
             return nil
         }
@@ -60,6 +67,10 @@ extension FluentDirectoryStore {
     }
 
     public func agents(_ query: DirectoryQuery) async throws -> [Agent] {
+        if Self.term(query.search) == nil {
+            let agents = try await staff().agents
+            return Self.page(query.departmentID.map { id in agents.filter { $0.departmentIDs.contains(id) } } ?? agents, query)
+        }
         let builder = AgentRecord.query(on: database)
         if let term = Self.term(query.search) { builder.filter(\.$searchKey ~~ term) }
         if let departmentID = query.departmentID {
@@ -76,6 +87,7 @@ extension FluentDirectoryStore {
             try await AgentRecord(agent).create(on: db)
             try await Self.saveDepartments(of: agent, on: db)
         }
+        await context.staff.clear()
     }
 
     public func update(_ agent: Agent) async throws {
@@ -89,6 +101,7 @@ extension FluentDirectoryStore {
             try await AgentDepartmentRecord.query(on: db).filter(\.$agent.$id == agent.id.rawValue).delete()
             try await Self.saveDepartments(of: agent, on: db)
         }
+        await context.staff.clear()
     }
 
     private static func checkEmail(of agent: Agent, on db: any Database) async throws {
@@ -105,7 +118,7 @@ extension FluentDirectoryStore {
         }
     }
 
-    private func withDepartments(_ records: [AgentRecord]) async throws -> [Agent] {
+    func withDepartments(_ records: [AgentRecord]) async throws -> [Agent] {
         let ids = try records.map { try $0.requireID() }
         guard !ids.isEmpty else { return [] }
         let links = try await AgentDepartmentRecord.query(on: database).filter(\.$agent.$id ~~ ids).all()

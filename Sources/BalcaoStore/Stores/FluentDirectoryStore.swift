@@ -1,5 +1,6 @@
 import BalcaoCore
 import FluentKit
+import SQLKit
 import Foundation
 
 /// The directory (contacts, organizations, departments, agents) on Fluent, on SQLite or PostgreSQL alike.
@@ -12,13 +13,13 @@ public struct FluentDirectoryStore: DirectoryStore {
     // MARK: Contacts
 
     public func contact(_ id: Contact.ID) async throws -> Contact? {
-        guard let record = try await ContactRecord.find(id.rawValue, on: database) else { return nil }
-        return try await withEmails([record]).first
+        try await ContactRows.contacts(where: "c.id = \(bind: id.rawValue)", on: context.sql).first
     }
 
     public func contact(email: EmailAddress) async throws -> Contact? {
-        guard let row = try await ContactEmailRecord.find(email.value, on: database) else { return nil }
-        return try await contact(.init(rawValue: row.$contact.id))
+        try await ContactRows.contacts(
+            where: "c.id IN (SELECT contact_id FROM contact_emails WHERE email = \(bind: email.value))", on: context.sql
+        ).first
     }
 
     public func contacts(_ query: DirectoryQuery) async throws -> [Contact] {
@@ -32,8 +33,8 @@ public struct FluentDirectoryStore: DirectoryStore {
 
     public func contacts(ids: [Contact.ID]) async throws -> [Contact] {
         guard !ids.isEmpty else { return [] }
-        let records = try await ContactRecord.query(on: database).filter(\.$id ~~ Set(ids.map(\.rawValue))).all()
-        return try await withEmails(records)
+        let ids = SQLList(Set(ids.map(\.rawValue)).map { SQLBind($0) })
+        return try await ContactRows.contacts(where: "c.id IN (\(ids))", on: context.sql)
     }
 
     public func insert(_ contact: Contact) async throws {

@@ -1,5 +1,6 @@
 import BalcaoCore
 import FluentKit
+import SQLKit
 import Foundation
 
 /// The outbox table. Claims use a lease plus a token, so two workers (or instances on one PostgreSQL) never send
@@ -76,12 +77,17 @@ public struct FluentOutboxStore: OutboxStore {
     }
 
     public func outboxCounts() async throws -> [OutboxMail.State: Int] {
-        var counts: [OutboxMail.State: Int] = [:]
-        for state in OutboxMail.State.allCases {
-            counts[state] = try await OutboxRecord.query(on: context.database).filter(\.$state == state.rawValue)
-                .count()
+        let rows = try await context.sql.raw("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").all()
+        var counts = Dictionary(uniqueKeysWithValues: OutboxMail.State.allCases.map { ($0, 0) })
+        for row in rows {
+            guard let state = OutboxMail.State(rawValue: try row.decode(column: "state", as: String.self)) else { continue }
+            counts[state] = try row.decode(column: "n", as: Int.self)
         }
         return counts
+    }
+
+    public func hasMail(in state: OutboxMail.State) async throws -> Bool {
+        try await context.sql.raw("SELECT 1 AS found FROM outbox WHERE state = \(bind: state.rawValue) LIMIT 1").first() != nil
     }
 
     public func count(

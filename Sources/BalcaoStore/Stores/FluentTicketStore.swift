@@ -11,15 +11,7 @@ public struct FluentTicketStore: TicketStore {
     public init(context: StoreContext) { self.context = context }
 
     public func nextTicketNumber() async throws -> TicketNumber {
-        try await context.write { db in
-            let row = try await (db as! any SQLDatabase)
-                .raw("UPDATE counters SET value = value + 1 WHERE name = 'ticket_number' RETURNING value")
-                .first()
-            guard let value = try row?.decode(column: "value", as: Int.self) else {
-                throw StoreError.corruptRow(table: "counters", id: "ticket_number", column: "value")
-            }
-            return TicketNumber(value)
-        }
+        TicketNumber(try await context.write(TicketBatches.numbers, ()))
     }
 
     public func ticket(_ id: Ticket.ID) async throws -> Ticket? {
@@ -31,14 +23,9 @@ public struct FluentTicketStore: TicketStore {
     }
 
     public func insert(_ ticket: Ticket, messages: [Message], events: [TicketEvent]) async throws {
-        try await context.write { db in
-            let sql = db as! any SQLDatabase
-            try await TicketRows.insert(ticket, on: sql)
-            try await TicketRows.insertTags(of: ticket, on: sql)
-            try await TicketRows.append(messages, events, on: sql)
-            try await QueueCounter.move(from: nil, to: QueueCounter.Key(ticket), on: db)
-            try await SearchDocument.reindex(ticket, on: db, isSQLite: context.isSQLite)
-        }
+        try await context.write(
+            TicketBatches.inserts(isSQLite: context.isSQLite),
+            TicketBatches.NewTicket(ticket: ticket, messages: messages, events: events))
     }
 
     public func update(_ ticket: Ticket, messages: [Message], events: [TicketEvent]) async throws -> Bool {
@@ -71,7 +58,7 @@ public struct FluentTicketStore: TicketStore {
             try await TicketRows.update(ticket, on: sql)
             if tagsChanged {
                 try await sql.raw("DELETE FROM ticket_tags WHERE ticket_id = \(bind: ticket.id.rawValue)").run()
-                try await TicketRows.insertTags(of: ticket, on: sql)
+                try await TicketRows.insertTags(of: [ticket], on: sql)
             }
             try await TicketRows.append(messages, events, on: sql)
             try await QueueCounter.move(from: oldKey, to: QueueCounter.Key(ticket), on: db)
@@ -81,16 +68,11 @@ public struct FluentTicketStore: TicketStore {
     }
 
     public func messages(of ticketID: Ticket.ID) async throws -> [Message] {
-        let records = try await MessageRecord.query(on: database).filter(\.$ticketID == ticketID.rawValue)
-            .sort(\.$id).all()
-        let attachments = try await AttachmentRecord.query(on: database).filter(\.$ticketID == ticketID.rawValue).all()
-        let byMessage = Dictionary(grouping: attachments, by: \.messageID)
-        return try records.map { try $0.toDomain(attachments: byMessage[$0.uuid] ?? []) }
+        try await TicketRows.messages(of: ticketID.rawValue, on: context.sql)
     }
 
     public func events(of ticketID: Ticket.ID) async throws -> [TicketEvent] {
-        try await TicketEventRecord.query(on: database).filter(\.$ticketID == ticketID.rawValue).sort(\.$id).all()
-            .map { try $0.toDomain() }
+        try await TicketRows.events(of: ticketID.rawValue, on: context.sql)
     }
 
     public func attachment(_ id: Attachment.ID) async throws -> (

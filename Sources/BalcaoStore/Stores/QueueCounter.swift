@@ -40,6 +40,20 @@ enum QueueCounter {
         ).run()
     }
 
+    /// Several counters in one statement (zero deltas skipped).
+    static func add(_ deltas: [Key: Int], on sql: any SQLDatabase) async throws {
+        let rows = deltas.filter { $0.value != 0 }.map { key, delta in
+            SQLQueryString("(\(bind: key.department), \(bind: key.assignee), \(bind: key.status), \(bind: delta))")
+        }
+        guard !rows.isEmpty else { return }
+        try await sql.raw(
+            """
+            INSERT INTO queue_counts (department_key, assignee_key, status, count) VALUES \(SQLList(rows)) \
+            ON CONFLICT (department_key, assignee_key, status) DO UPDATE SET count = queue_counts.count + excluded.count
+            """
+        ).run()
+    }
+
     static func counts(on db: any Database) async throws -> QueueCounts {
         let rows = try await (db as! any SQLDatabase).raw(
             "SELECT department_key, assignee_key, status, count FROM queue_counts WHERE count > 0"

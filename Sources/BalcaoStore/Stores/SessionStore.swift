@@ -2,6 +2,7 @@ import BalcaoCore
 import Crypto
 import FluentKit
 import Foundation
+import SQLKit
 
 final class AgentSessionRecord: Model, @unchecked Sendable {
     static let schema = "agent_sessions"
@@ -50,17 +51,23 @@ public struct SessionStore: Sendable {
     public func session(forSecret secret: String, at now: Date) async throws -> Session? {
         guard secret.count == 64, secret.allSatisfy(\.isHexDigit) else { return nil }
         let hash = CredentialStore.hash(secret)
-        guard let record = try await AgentSessionRecord.find(hash, on: context.database), record.expiresAt > now else {
-            return nil
-        }
-        if now.timeIntervalSince(record.lastSeenAt) > 60 {
+        // Plain SQL: every page asks (Fluent's model reflection cost more than the lookup).
+        guard
+            let row = try await context.sql.raw(
+                "SELECT agent_id, csrf_token, last_seen_at, expires_at FROM agent_sessions WHERE token_hash = \(bind: hash)"
+            ).first(),
+            try row.decode(column: "expires_at", as: Date.self) > now
+        else { return nil }
+        if now.timeIntervalSince(try row.decode(column: "last_seen_at", as: Date.self)) > 60 {
             let expires = now.addingTimeInterval(idleTimeout)
             try await context.write { db in
                 try await AgentSessionRecord.query(on: db).filter(\.$id == hash)
                     .set(\.$lastSeenAt, to: now).set(\.$expiresAt, to: expires).update()
             }
         }
-        return Session(agentID: .init(rawValue: record.agentID), csrfToken: record.csrfToken)
+        return Session(
+            agentID: .init(rawValue: try row.decode(column: "agent_id", as: UUID.self)),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self))
     }
 
     public func end(secret: String) async throws {

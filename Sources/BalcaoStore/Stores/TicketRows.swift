@@ -61,9 +61,12 @@ enum TicketRows {
         try await sql.raw("SELECT * FROM tickets WHERE " + condition + " LIMIT 1").first().map(ticket(from:))
     }
 
-    static func insert(_ ticket: Ticket, on sql: any SQLDatabase) async throws {
-        try await sql.insert(into: "tickets").columns(ticketColumns).values(values(TicketRecord(ticket)).map { SQLBind($0) })
-            .run()
+    /// New tickets, one multi-row statement.
+    static func insert(_ tickets: [Ticket], on sql: any SQLDatabase) async throws {
+        guard !tickets.isEmpty else { return }
+        var insert = sql.insert(into: "tickets").columns(ticketColumns)
+        for ticket in tickets { insert = insert.values(values(TicketRecord(ticket)).map { SQLBind($0) }) }
+        try await insert.run()
     }
 
     /// Every column but the id, number, channel and creation time, which never change.
@@ -77,44 +80,52 @@ enum TicketRows {
         try await update.run()
     }
 
-    static func insertTags(of ticket: Ticket, on sql: any SQLDatabase) async throws {
-        guard !ticket.tags.isEmpty else { return }
+    static func insertTags(of tickets: [Ticket], on sql: any SQLDatabase) async throws {
+        guard tickets.contains(where: { !$0.tags.isEmpty }) else { return }
         var insert = sql.insert(into: "ticket_tags").columns("id", "ticket_id", "tag")
-        for tag in ticket.tags { insert = insert.values(SQLBind(UUID()), SQLBind(ticket.id.rawValue), SQLBind(tag)) }
+        for ticket in tickets {
+            for tag in ticket.tags { insert = insert.values(SQLBind(UUID()), SQLBind(ticket.id.rawValue), SQLBind(tag)) }
+        }
         try await insert.run()
     }
 
-    /// Messages with their attachments, then events one row at a time so `seq` follows the order they happened in.
+    /// Messages with their attachments and events, one multi-row statement per table. Rows go in the order given,
+    /// so message ids and event `seq` follow the order things happened in.
     static func append(_ messages: [Message], _ events: [TicketEvent], on sql: any SQLDatabase) async throws {
-        for message in messages {
-            let author = ActorColumns.split(message.author)
-            try await sql.insert(into: "messages")
+        if !messages.isEmpty {
+            var insert = sql.insert(into: "messages")
                 .columns("uuid", "ticket_id", "kind", "author_type", "author_id", "channel", "text", "html", "created_at")
-                .values(
+            for message in messages {
+                let author = ActorColumns.split(message.author)
+                insert = insert.values(
                     SQLBind(message.id.rawValue), SQLBind(message.ticketID.rawValue), SQLBind(message.kind.rawValue),
                     SQLBind(author.type), SQLBind(author.id), SQLBind(message.channel.rawValue), SQLBind(message.text),
-                    SQLBind(message.html), SQLBind(message.createdAt)
-                ).run()
-            guard !message.attachments.isEmpty else { continue }
-            var insert = sql.insert(into: "attachments").columns(
-                "id", "message_id", "ticket_id", "filename", "content_type", "size", "sha256", "position")
-            for (position, attachment) in message.attachments.enumerated() {
-                insert = insert.values(
-                    SQLBind(attachment.id.rawValue), SQLBind(message.id.rawValue), SQLBind(message.ticketID.rawValue),
-                    SQLBind(attachment.filename), SQLBind(attachment.contentType), SQLBind(attachment.size),
-                    SQLBind(attachment.sha256), SQLBind(position))
+                    SQLBind(message.html), SQLBind(message.createdAt))
             }
             try await insert.run()
         }
+        if messages.contains(where: { !$0.attachments.isEmpty }) {
+            var insert = sql.insert(into: "attachments").columns(
+                "id", "message_id", "ticket_id", "filename", "content_type", "size", "sha256", "position")
+            for message in messages {
+                for (position, attachment) in message.attachments.enumerated() {
+                    insert = insert.values(
+                        SQLBind(attachment.id.rawValue), SQLBind(message.id.rawValue), SQLBind(message.ticketID.rawValue),
+                        SQLBind(attachment.filename), SQLBind(attachment.contentType), SQLBind(attachment.size),
+                        SQLBind(attachment.sha256), SQLBind(position))
+                }
+            }
+            try await insert.run()
+        }
+        guard !events.isEmpty else { return }
+        var insert = sql.insert(into: "ticket_events")
+            .columns("uuid", "ticket_id", "actor_type", "actor_id", "at", "field", "old_value", "new_value")
         for event in events {
             let actor = ActorColumns.split(event.actor)
-            try await sql.insert(into: "ticket_events")
-                .columns("uuid", "ticket_id", "actor_type", "actor_id", "at", "field", "old_value", "new_value")
-                .values(
-                    SQLBind(event.id.rawValue), SQLBind(event.ticketID.rawValue), SQLBind(actor.type),
-                    SQLBind(actor.id), SQLBind(event.at), SQLBind(event.field.rawValue), SQLBind(event.oldValue),
-                    SQLBind(event.newValue)
-                ).run()
+            insert = insert.values(
+                SQLBind(event.id.rawValue), SQLBind(event.ticketID.rawValue), SQLBind(actor.type), SQLBind(actor.id),
+                SQLBind(event.at), SQLBind(event.field.rawValue), SQLBind(event.oldValue), SQLBind(event.newValue))
         }
+        try await insert.run()
     }
 }

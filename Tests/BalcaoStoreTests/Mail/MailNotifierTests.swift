@@ -133,6 +133,8 @@ struct OutboxTests {
             #expect(failed.id == rejected.id)
             #expect(failed.lastError == "550 no such user")
             #expect(try await desk.outbox.outboxCounts()[.failed] == 1)
+            #expect(try await desk.outbox.hasMail(in: .failed))
+            #expect(try await desk.outbox.outboxCounts()[.sent] == 1)
 
             let admin = try await desk.makeAdmin()
             let administration = MailAdministration(

@@ -188,4 +188,40 @@ struct DirectoryStoreTests {
             }
         }
     }
+
+    @Test("Agents and departments are kept in memory for a moment, yet every change here shows at once",
+        arguments: TestDatabase.available)
+    func staffSnapshotFollowsChanges(database: TestDatabase) async throws {
+        try await TestDesk.run(database) { desk in
+            let admin = try await desk.makeAdmin()
+            let it = try await desk.makeDepartment("TI", kind: .internal, by: admin)
+            let hr = try await desk.makeDepartment("RH", kind: .internal, by: admin)
+            var fields = AgentFields()
+            fields.name = "Rita"
+            fields.email = "rita@acme.example"
+            fields.departmentIDs = [it.id]
+            let rita = try await desk.directoryService.createAgent(fields, by: admin)
+            #expect(try await desk.directory.agents(.everything).map(\.name) == ["Ana Admin", "Rita"])
+
+            fields.name = "Rita Matos"
+            fields.departmentIDs = [hr.id]
+            _ = try await desk.directoryService.updateAgent(rita.id, fields, by: admin)
+            try await desk.directoryService.deleteDepartment(it.id, by: admin)
+
+            #expect(try await desk.directory.agent(rita.id)?.name == "Rita Matos")
+            #expect(try await desk.directory.agent(rita.id)?.departmentIDs == [hr.id])
+            #expect(try await desk.directory.agents(.everything).map(\.name).contains("Rita Matos"))
+            #expect(try await desk.directory.departments(.everything).map(\.id) == [hr.id])
+            #expect(try await desk.directory.department(it.id) == nil)
+
+            // Another process on the same database (a second instance, a command): a lookup by id or email that
+            // misses the kept list reads the database.
+            let elsewhere = FluentDirectoryStore(context: StoreContext(database: desk.context.database, isSQLite: desk.context.isSQLite))
+            let bruno = Agent(name: "Bruno", email: EmailAddress("bruno@acme.example")!, role: .agent, departmentIDs: [hr.id],
+                createdAt: desk.clock.now)
+            try await elsewhere.insert(bruno)
+            #expect(try await desk.directory.agent(bruno.id)?.name == "Bruno")
+            #expect(try await desk.directory.agent(email: EmailAddress("bruno@acme.example")!)?.id == bruno.id)
+        }
+    }
 }

@@ -61,4 +61,94 @@ struct GroupCommitTests {
             #expect(numbers.last! - numbers.first! == 11)
         }
     }
+
+    @Test("Tickets opened at the same moment are each stored whole: tags, message, history, counts, search",
+        arguments: TestDatabase.available)
+    func concurrentOpensAreComplete(database: TestDatabase) async throws {
+        try await TestDesk.run(database) { desk in
+            let admin = try await desk.makeAdmin()
+            let support = try await desk.makeDepartment("Suporte", by: admin)
+            let finance = try await desk.makeDepartment("Financeiro", by: admin)
+            let requesters = [try await desk.makeContact("Ana"), try await desk.makeContact("Rui")]
+            let opened = try await withThrowingTaskGroup(of: Ticket.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        try await desk.openTicket(
+                            "Pedido palavra\(index)x", body: "Mensagem de palavra\(index)x", requester: requesters[index % 2],
+                            department: index % 3 == 0 ? finance : support
+                        ) { $0.tags = ["lote", "t\(index)"] }
+                    }
+                }
+                var tickets: [Ticket] = []
+                for try await ticket in group { tickets.append(ticket) }
+                return tickets
+            }
+
+            let search = SQLTicketSearch(context: desk.context)
+            for ticket in opened {
+                let stored = try #require(try await desk.tickets.ticket(ticket.id))
+                #expect(stored == ticket)
+                let messages = try await desk.tickets.messages(of: ticket.id)
+                #expect(messages.map(\.text) == ["Mensagem de " + ticket.subject.dropFirst("Pedido ".count)])
+                let events = try await desk.tickets.events(of: ticket.id)
+                #expect(events.first?.field == .created)
+                #expect(events.first?.newValue == ticket.number.description)
+                let found = try await search.search(try #require(SearchQuery(String(ticket.subject.split(separator: " ")[1]))), limit: 5)
+                #expect(found.map(\.id) == [ticket.id])
+            }
+            let byRequester = try await search.search(try #require(SearchQuery("Ana")), limit: 100)
+            #expect(byRequester.count == 15)
+            let counts = try await desk.tickets.queueCounts()
+            #expect(counts.count(of: .all, for: admin) == 30)
+            #expect(counts.count(of: .department(finance.id), for: admin) == 10)
+            #expect(counts.count(of: .department(support.id), for: admin) == 20)
+        }
+    }
+
+    @Test("A ticket that cannot be stored fails alone when it was written together with others",
+        arguments: TestDatabase.available)
+    func badInsertFailsAlone(database: TestDatabase) async throws {
+        try await TestDesk.run(database) { desk in
+            let requester = try await desk.makeContact()
+            let existing = try await desk.openTicket("Já existe", requester: requester)
+            let now = desk.clock.now
+            func draft(_ subject: String, id: Ticket.ID = Ticket.ID(), number: Int) -> (Ticket, Message) {
+                let ticket = Ticket(
+                    id: id, number: TicketNumber(number), subject: subject, status: .new, priority: .normal,
+                    type: .question, category: nil, channel: .api, requesterID: requester.id, organizationID: nil,
+                    departmentID: nil, assigneeID: nil, tags: [], customFields: [:], createdAt: now)
+                let message = Message(
+                    ticketID: ticket.id, kind: .reply, author: .contact(requester.id), channel: .api, text: subject,
+                    html: "<p>\(subject)</p>", attachments: [], createdAt: now)
+                return (ticket, message)
+            }
+            // The same id as a stored ticket: its insert must fail, and only its.
+            var drafts = (0..<20).map { draft("Novo \($0)", number: 5000 + $0) }
+            drafts.insert(draft("Duplicado", id: existing.id, number: 6000), at: 7)
+
+            let outcomes = await withTaskGroup(of: (Ticket.ID, String, Bool).self) { group in
+                for (ticket, message) in drafts {
+                    group.addTask {
+                        do {
+                            try await desk.tickets.insert(ticket, messages: [message], events: [])
+                            return (ticket.id, ticket.subject, true)
+                        } catch {
+                            return (ticket.id, ticket.subject, false)
+                        }
+                    }
+                }
+                var outcomes: [String: Bool] = [:]
+                for await (_, subject, stored) in group { outcomes[subject] = stored }
+                return outcomes
+            }
+
+            #expect(outcomes["Duplicado"] == false)
+            #expect(outcomes.filter { $0.value }.count == 20)
+            #expect(try await desk.tickets.ticket(existing.id)?.subject == "Já existe")
+            for (ticket, _) in drafts where ticket.subject != "Duplicado" {
+                #expect(try await desk.tickets.ticket(ticket.id)?.number == ticket.number)
+                #expect(try await desk.tickets.messages(of: ticket.id).count == 1)
+            }
+        }
+    }
 }

@@ -71,7 +71,7 @@ struct PageFrame {
         var alerts = try await services.mailStore.mailboxes()
             .filter { $0.isActive && $0.failureCount >= MailboxPoll.alertAfter }
             .map { l.format("alert_mailbox_failing", $0.address.value) }
-        if (try await services.outbox.outboxCounts()[.failed] ?? 0) > 0 { alerts.append(l["alert_outbox_failed"]) }
+        if try await services.outbox.hasMail(in: .failed) { alerts.append(l["alert_outbox_failed"]) }
         return alerts
     }
 
