@@ -19,7 +19,7 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
     let target = databaseTarget(for: config)
     try BalcaoDatabase.register(target, on: app.databases)
     try await BalcaoDatabase.prepare(target, databases: app.databases, logger: app.logger)
-    let context = StoreContext(database: app.db, isSQLite: target.isSQLite)
+    let context = StoreContext(databases: app.databases, target: target, logger: app.logger)
     let keys = (mailSigning: try await DeskSecrets.mailSigningKey(context), sealing: try await DeskSecrets.sealingKey(context))
     let services = BalcaoServices(config: config, context: context, clock: clock, keys: keys, httpClient: app.client)
 
@@ -40,7 +40,7 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(ErrorPageMiddleware(services: services))
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: WebResources.publicDirectory, defaultFile: nil))
+    app.middleware.use(StaticFilesMiddleware())
     try routes(app, services: services)
     if config.mail.runsWorkers { app.lifecycle.use(MailWorkers(services: services)) }
     if config.automation.runsScheduler {

@@ -99,6 +99,10 @@ struct BalcaoBench: AsyncParsableCommand {
             table.add("RSS under load", String(format: "%.0f MB", peakRSS))
         }
 
+        // The same load without HTTP: what the ticket service and the store cost alone.
+        let (opened, openedIn) = try await serviceLoad(services)
+        table.add("create (service, \(concurrency) tasks, no HTTP)", String(format: "%.0f tickets/s", Double(opened) / openedIn))
+
         // Queue page
         try await client.signIn(email: "bench-admin@bench.example", password: "bench-password-123")
         let department = try await services.directory.departments(.everything).first!
@@ -190,6 +194,32 @@ struct BalcaoBench: AsyncParsableCommand {
             }
         }
         return (created, all, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, peak)
+    }
+
+    /// `concurrency` tasks opening tickets through the ticket service for `createSeconds`, as the API would.
+    func serviceLoad(_ services: BalcaoServices) async throws -> (Int, Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let deadline = start + UInt64(createSeconds) * 1_000_000_000
+        let opened = try await withThrowingTaskGroup(of: Int.self) { group in
+            for worker in 0..<concurrency {
+                group.addTask {
+                    var count = 0
+                    while DispatchTime.now().uptimeNanoseconds < deadline {
+                        let index = worker * 1_000_000 + count
+                        let command = OpenTicket(
+                            subject: "Pedido de teste de carga \(index): impressora não imprime",
+                            body: MessageBody(text: "Desde ontem a impressora do 2º andar mostra erro 49.4C02."),
+                            requester: .email(EmailAddress("servico\(index % 5000)@bench.example")!, name: nil, kind: nil),
+                            channel: .api)
+                        _ = try await services.tickets.open(command, by: .system)
+                        count += 1
+                    }
+                    return count
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        return (opened, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     /// Runs blocking `work` off the concurrency pool and samples this process's RSS every 250 ms meanwhile.

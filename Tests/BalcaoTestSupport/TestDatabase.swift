@@ -54,7 +54,7 @@ public struct ScratchDatabase: Sendable {
             try BalcaoDatabase.register(target, on: databases)
             try await BalcaoDatabase.prepare(target, databases: databases, logger: logger)
             let database = databases.database(logger: logger, on: databases.eventLoopGroup.any())!
-            let result = try await body(StoreContext(database: database, isSQLite: target.isSQLite))
+            let result = try await body(StoreContext(databases: databases, target: target, logger: logger))
             try await cleanUp(database)
             await databases.shutdownAsync()
             removeDirectory()

@@ -21,11 +21,12 @@ public enum BalcaoDatabase {
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             // One connection per event loop (the driver allows no more); a request waits up to 30 s for it, as on
             // PostgreSQL, so a burst queues instead of failing.
-            databases.use(
-                .sqlite(
-                    .init(storage: .file(path: file.path), enableForeignKeys: true), connectionPoolTimeout: .seconds(30),
-                    sqlLogLevel: .debug),
-                as: .sqlite, isDefault: true)
+            let configuration = DatabaseConfigurationFactory.sqlite(
+                .init(storage: .file(path: file.path), enableForeignKeys: true), connectionPoolTimeout: .seconds(30),
+                sqlLogLevel: .debug)
+            databases.use(configuration, as: .sqlite, isDefault: true)
+            // Readers above (one connection per event loop), the group-commit writer here (see StoreContext).
+            databases.use(configuration, as: .sqliteWriter, isDefault: false)
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
@@ -59,21 +60,40 @@ public enum BalcaoDatabase {
     }
 }
 
-/// What every store adapter needs: the database and the write gate in front of it.
+/// What every store adapter needs: connections to read on, the writer, and what is kept in memory.
 public struct StoreContext: Sendable {
-    public let database: any Database
-    public let gate: WriteGate
     public let isSQLite: Bool
-    /// SQLite's writes, committed in groups (nil on PostgreSQL, where transactions run concurrently).
+    private let target: DatabaseTarget
+    private let databases: Databases
+    private let logger: Logger
+    /// SQLite's writes, committed in groups on the writer's own connection (nil on PostgreSQL, where transactions
+    /// run concurrently on the pool).
     let groupCommit: GroupCommit?
     /// Agents and departments, kept for two seconds (`StaffSnapshot`); the directory store clears it on writes.
     let staff = SnapshotCache<StaffSnapshot>(lifetime: 2)
 
-    public init(database: any Database, isSQLite: Bool, gate: WriteGate? = nil) {
-        self.database = database
-        self.isSQLite = isSQLite
-        self.gate = gate ?? WriteGate(serial: isSQLite)
-        self.groupCommit = isSQLite ? GroupCommit(database: database) : nil
+    /// `databases` must have `target` registered (`BalcaoDatabase.register`).
+    public init(databases: Databases, target: DatabaseTarget, logger: Logger) {
+        self.databases = databases
+        self.logger = logger
+        self.target = target
+        self.isSQLite = target.isSQLite
+        groupCommit = target.isSQLite
+            ? GroupCommit(database: databases.database(.sqliteWriter, logger: logger, on: databases.eventLoopGroup.any())!)
+            : nil
+    }
+
+    /// A context on the same database with nothing kept in common (caches, write queue): what a second instance
+    /// sees. For tests of behaviour across instances.
+    public func anotherInstance() -> StoreContext {
+        StoreContext(databases: databases, target: target, logger: logger)
+    }
+
+    /// For reads (and PostgreSQL's transactions): the pool of any event loop, so concurrent requests spread over
+    /// every loop's connections. A `Database` value is bound to one loop's pool — one connection on SQLite — so
+    /// keeping a single one serialised every query of the process behind the writer (docs/BENCHMARKS.md).
+    public var database: any Database {
+        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
     }
 
     /// The same database as SQLKit, for raw SQL (both drivers implement it).
@@ -84,9 +104,7 @@ public struct StoreContext: Sendable {
     /// returns.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let groupCommit { return try await groupCommit.run(body) }
-        return try await gate.run {
-            try await database.transaction { transaction in try await body(transaction) }
-        }
+        return try await database.transaction { transaction in try await body(transaction) }
     }
 
     /// Runs `work` for `input` atomically: on SQLite merged with the same work queued by other callers into one
@@ -95,4 +113,9 @@ public struct StoreContext: Sendable {
         if let groupCommit { return try await groupCommit.run(work, input) }
         return try await write { try await work.body([input], $0)[0] }
     }
+}
+
+extension DatabaseID {
+    /// SQLite's writer: the same file as the default id, a connection of its own.
+    static let sqliteWriter = DatabaseID(string: "sqlite-writer")
 }

@@ -8,20 +8,31 @@ struct AuthenticatedAgent: Authenticatable {
 }
 
 /// Accepts `Authorization: Bearer blc_…` from an active agent.
-struct APITokenAuthenticator: AsyncBearerAuthenticator {
+/// Future-based (see `Request.task`): the rest of the chain continues from the lookup's future.
+struct APITokenAuthenticator: Middleware {
     let services: BalcaoServices
 
-    func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        guard let agentID = try await services.credentials.agentID(forToken: bearer.token),
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard let bearer = request.headers.bearerAuthorization else { return next.respond(to: request) }
+        let lookup = request.eventLoop.makePromise(of: Agent?.self)
+        lookup.completeWithTask { try await agent(for: bearer.token) }
+        return lookup.futureResult.flatMap { agent in
+            if let agent { request.auth.login(AuthenticatedAgent(agent: agent)) }
+            return next.respond(to: request)
+        }
+    }
+
+    private func agent(for token: String) async throws -> Agent? {
+        guard let agentID = try await services.credentials.agentID(forToken: token),
             let agent = try await services.directory.agent(agentID), agent.isActive
-        else { return }
-        request.auth.login(AuthenticatedAgent(agent: agent))
+        else { return nil }
+        return agent
     }
 }
 
 /// Refuses requests without a valid token with a 401 problem and a `WWW-Authenticate` challenge.
-struct RequireAgentMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct RequireAgentMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard request.auth.has(AuthenticatedAgent.self) else {
             let problem = Problem(
                 status: .unauthorized, type: "unauthorized", title: "Authentication required",
@@ -30,9 +41,9 @@ struct RequireAgentMiddleware: AsyncMiddleware {
             withInstance.instance = request.url.path
             let response = ProblemMiddleware.response(for: withInstance)
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"balcao\"")
-            return response
+            return request.eventLoop.makeSucceededFuture(response)
         }
-        return try await next.respond(to: request)
+        return next.respond(to: request)
     }
 }
 

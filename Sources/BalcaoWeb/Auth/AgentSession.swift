@@ -39,32 +39,46 @@ enum SessionCookie {
 }
 
 /// Loads the session from the cookie; pages without one redirect to the sign-in page, fragments answer 401.
-struct AgentSessionMiddleware: AsyncMiddleware {
+struct AgentSessionMiddleware: Middleware {
     let services: BalcaoServices
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let secret = request.cookies[SessionCookie.name]?.string,
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        let lookup = request.eventLoop.makePromise(of: AgentSession?.self)
+        lookup.completeWithTask { try await session(for: request) }
+        // The rest of the chain continues from the lookup's future: no task waits on it (see `Request.task`).
+        return lookup.futureResult.flatMap { session in
+            if let session {
+                request.agentSession = session
+                return next.respond(to: request)
+            }
+            let isUpgrade = request.headers.first(name: .upgrade)?.lowercased() == "websocket"
+            if request.method == .GET && request.headers.first(name: "X-Requested-With") == nil && !isUpgrade {
+                let target = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
+                let encoded = target.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(.init(charactersIn: "&=?"))) ?? "/agent"
+                return request.eventLoop.makeSucceededFuture(request.redirect(to: "/login?next=\(encoded)"))
+            }
+            return request.eventLoop.makeFailedFuture(Abort(.unauthorized))
+        }
+    }
+
+    private func session(for request: Request) async throws -> AgentSession? {
+        guard let secret = request.cookies[SessionCookie.name]?.string,
             let session = try await services.sessions.session(forSecret: secret, at: services.clock.now),
             let agent = try await services.directory.agent(session.agentID), agent.isActive
-        {
-            request.agentSession = AgentSession(agent: agent, csrfToken: session.csrfToken, secret: secret)
-            return try await next.respond(to: request)
-        }
-        let isUpgrade = request.headers.first(name: .upgrade)?.lowercased() == "websocket"
-        if request.method == .GET && request.headers.first(name: "X-Requested-With") == nil && !isUpgrade {
-            let target = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
-            let encoded = target.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(.init(charactersIn: "&=?"))) ?? "/agent"
-            return request.redirect(to: "/login?next=\(encoded)")
-        }
-        throw Abort(.unauthorized)
+        else { return nil }
+        return AgentSession(agent: agent, csrfToken: session.csrfToken, secret: secret)
     }
 }
 
 /// Every state-changing page request must carry the session's CSRF token, as the `_csrf` form field or the
 /// `X-CSRF-Token` header (scripts). Compared in constant time.
-struct CSRFMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.method != .GET, request.method != .HEAD else { return try await next.respond(to: request) }
+struct CSRFMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard request.method != .GET, request.method != .HEAD else { return next.respond(to: request) }
+        return request.task { try await check(request, then: next) }
+    }
+
+    private func check(_ request: Request, then next: any Responder) async throws -> Response {
         let session = try request.session
         // The body may still be streaming (a form larger than one packet): collect it before reading the token,
         // up to the app's body limit, so the route sees the same collected body.
@@ -75,7 +89,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard let sent, Self.constantTimeEquals(sent, session.csrfToken) else {
             throw Abort(.forbidden, reason: "csrf")
         }
-        return try await next.respond(to: request)
+        return try await next.respond(to: request).get()
     }
 
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {

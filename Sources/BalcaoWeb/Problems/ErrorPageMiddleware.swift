@@ -3,7 +3,7 @@ import Vapor
 
 /// Pages answer errors with a page in the visitor's language, keeping the real status (never a bare 500 for a
 /// bad link). A stale or missing CSRF token sends the agent back to where they were, with a message.
-struct ErrorPageMiddleware: AsyncMiddleware {
+struct ErrorPageMiddleware: Middleware {
     let services: BalcaoServices
 
     struct ErrorContext: Encodable {
@@ -13,30 +13,30 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         let message: String
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapError { error in request.task { await page(for: error, request) } }
+    }
+
+    private func page(for error: any Error, _ request: Request) async -> Response {
+        let problem = Problem(error)
+        if problem.status >= 500 { request.logger.report(error: error) }
+        let l = PageFrame(services: services).localizer(for: request, agent: request.agentSession?.agent)
+        let message: String
+        switch problem.status {
+        case 404: message = l["not_found"]
+        case 403: message = (error as? any AbortError)?.reason == "csrf" ? l["session_expired"] : l["forbidden"]
+        case 401: message = l["session_expired"]
+        case 500...: message = l["error"]
+        default: message = FormError.message(error)
+        }
+        let context = ErrorContext(t: l.all, lang: l.language.rawValue, status: problem.status, message: message)
+        let status = HTTPResponseStatus(statusCode: problem.status)
         do {
-            return try await next.respond(to: request)
+            return try await request.view.render("error", context).encodeResponse(status: status, for: request)
         } catch {
-            let problem = Problem(error)
-            if problem.status >= 500 { request.logger.report(error: error) }
-            let l = PageFrame(services: services).localizer(for: request, agent: request.agentSession?.agent)
-            let message: String
-            switch problem.status {
-            case 404: message = l["not_found"]
-            case 403: message = (error as? any AbortError)?.reason == "csrf" ? l["session_expired"] : l["forbidden"]
-            case 401: message = l["session_expired"]
-            case 500...: message = l["error"]
-            default: message = FormError.message(error)
-            }
-            let context = ErrorContext(t: l.all, lang: l.language.rawValue, status: problem.status, message: message)
-            let status = HTTPResponseStatus(statusCode: problem.status)
-            do {
-                return try await request.view.render("error", context).encodeResponse(status: status, for: request)
-            } catch {
-                // The error page itself failed (a template problem): still answer, in plain text.
-                request.logger.report(error: error)
-                return Response(status: status, body: .init(string: message))
-            }
+            // The error page itself failed (a template problem): still answer, in plain text.
+            request.logger.report(error: error)
+            return Response(status: status, body: .init(string: message))
         }
     }
 }

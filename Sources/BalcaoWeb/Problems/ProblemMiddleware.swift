@@ -1,11 +1,9 @@
 import Vapor
 
 /// First middleware of the API: every thrown error leaves as `application/problem+json`, with the real status.
-struct ProblemMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
+struct ProblemMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in
             var problem = Problem(error)
             problem.instance = request.url.path
             if problem.status >= 500 {

@@ -216,7 +216,7 @@ struct DirectoryStoreTests {
 
             // Another process on the same database (a second instance, a command): a lookup by id or email that
             // misses the kept list reads the database.
-            let elsewhere = FluentDirectoryStore(context: StoreContext(database: desk.context.database, isSQLite: desk.context.isSQLite))
+            let elsewhere = FluentDirectoryStore(context: desk.context.anotherInstance())
             let bruno = Agent(name: "Bruno", email: EmailAddress("bruno@acme.example")!, role: .agent, departmentIDs: [hr.id],
                 createdAt: desk.clock.now)
             try await elsewhere.insert(bruno)
