@@ -22,10 +22,7 @@ public struct CredentialStore: Sendable {
 
     /// Creates a token for `agent` and returns the secret, which is not stored and cannot be shown again.
     public func createToken(for agent: Agent.ID, name: String, at now: Date) async throws -> String {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in bytes.indices { bytes[index] = generator.next() }
-        let secret = "blc_" + bytes.map { String(format: "%02x", $0) }.joined()
+        let secret = "blc_" + Hex.random(bytes: 32)
         let record = APITokenRecord()
         record.id = UUID()
         record.$agent.id = agent.rawValue
@@ -76,6 +73,6 @@ public struct CredentialStore: Sendable {
     }
 
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(secret.utf8)))
     }
 }

@@ -19,7 +19,7 @@ public enum DeskSecrets {
         if let existing = try await DeskSecretRecord.find(name, on: context.database) {
             return Data(hex: existing.value)
         }
-        let fresh = SessionStore.randomHex(32)
+        let fresh = Hex.random(bytes: 32)
         do {
             try await context.write { db in
                 let record = DeskSecretRecord()
@@ -43,8 +43,7 @@ public struct HMACMailSigner: MailSigner {
     public init(key: Data) { self.key = key }
 
     public func signature(for text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key))
-            .map { String(format: "%02x", $0) }.joined()
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key)))
     }
 }
 

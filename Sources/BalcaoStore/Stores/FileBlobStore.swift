@@ -10,7 +10,7 @@ public struct FileBlobStore: BlobStore {
     public init(root: URL) { self.root = root }
 
     public func put(_ data: Data) async throws -> String {
-        let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let sha = Hex.encode(SHA256.hash(data: data))
         let file = path(for: sha)
         if FileManager.default.fileExists(atPath: file.path) { return sha }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -31,11 +31,11 @@ public struct SessionStore: Sendable {
 
     /// Starts a session and returns the cookie secret.
     public func start(for agent: Agent.ID, at now: Date) async throws -> (secret: String, session: Session) {
-        let secret = Self.randomHex(32)
+        let secret = Hex.random(bytes: 32)
         let record = AgentSessionRecord()
         record.id = CredentialStore.hash(secret)
         record.agentID = agent.rawValue
-        record.csrfToken = Self.randomHex(24)
+        record.csrfToken = Hex.random(bytes: 24)
         record.createdAt = now
         record.lastSeenAt = now
         record.expiresAt = now.addingTimeInterval(idleTimeout)
@@ -80,10 +80,5 @@ public struct SessionStore: Sendable {
         try await context.write { db in
             try await AgentSessionRecord.query(on: db).filter(\.$agentID == agent.rawValue).delete()
         }
-    }
-
-    static func randomHex(_ bytes: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 }

@@ -76,13 +76,13 @@ struct LoginController: RouteCollection {
     }
 
     /// A bcrypt hash of a random string, verified against when the email is unknown (made once, on first use).
-    static let decoyHash: String = (try? Bcrypt.hash(SessionStoreToken.make())) ?? ""
+    static let decoyHash: String = (try? Bcrypt.hash(Hex.random(bytes: 24))) ?? ""
 
     private func render(
         _ req: Request, email: String, next: String?, error: String?, status: HTTPStatus = .ok
     ) async throws -> Response {
         let l = PageFrame(services: services).localizer(for: req, agent: nil)
-        let csrf = req.cookies[SessionCookie.csrfName]?.string ?? SessionStoreToken.make()
+        let csrf = req.cookies[SessionCookie.csrfName]?.string ?? Hex.random(bytes: 24)
         let context = LoginContext(
             t: l.all, lang: l.language.rawValue, csrf: csrf, next: Self.safeNext(next) ?? "", email: email, error: error)
         let response = try await req.view.render("login", context).encodeResponse(status: status, for: req)
@@ -97,9 +97,3 @@ struct LoginController: RouteCollection {
     }
 }
 
-enum SessionStoreToken {
-    static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
-}
