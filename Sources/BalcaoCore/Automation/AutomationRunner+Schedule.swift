@@ -41,7 +41,7 @@ extension AutomationRunner {
                     try await directory.department(departmentID)?.escalationTargetID != nil
                 {
                     let metric = timer.metric.rawValue.replacingOccurrences(of: "_", with: " ")
-                    let reason = "SLA \(metric) breached (due \(ISO8601DateFormatter().string(from: due))); "
+                    let reason = "SLA \(metric) breached (due \(due.formatted(.iso8601))); "
                         + "escalated by the policy \(policy.name)."
                     do {
                         _ = try await service.escalate(ticket.id, reason: reason, as: .system)

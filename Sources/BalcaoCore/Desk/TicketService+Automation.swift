@@ -59,7 +59,7 @@ extension TicketService {
             recorded = true
             let event = TicketEvent(
                 ticketID: ticket.id, actor: .system, at: clock.now, field: .slaBreach, oldValue: metric.rawValue,
-                newValue: ISO8601DateFormatter().string(from: due))
+                newValue: due.formatted(.iso8601))
             return ([], [event])
         }
         return recorded

@@ -11,7 +11,7 @@ public struct TypedID<Owner>: Hashable, Sendable, Codable, CustomStringConvertib
 
     /// Parses the canonical string form; nil when it is not a UUID.
     public init?(_ string: String) {
-        guard let uuid = UUID(uuidString: string) else { return nil }
+        guard let uuid = UUIDText.parse(string) else { return nil }
         self.rawValue = uuid
     }
 

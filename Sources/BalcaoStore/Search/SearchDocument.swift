@@ -50,14 +50,14 @@ enum SearchDocument {
         let ids = SQLList(contactIDs.map { SQLBind($0) })
         var names: [UUID: String] = [:]
         for row in try await sql.raw("SELECT id, name FROM contacts WHERE id IN (\(ids))").all() {
-            names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
+            names[try row.uuid("id")] = try row.decode(column: "name", as: String.self)
         }
         var emails: [UUID: [String]] = [:]
         let emailRows = try await sql.raw(
             "SELECT contact_id, email FROM contact_emails WHERE contact_id IN (\(ids)) ORDER BY position"
         ).all()
         for row in emailRows {
-            emails[try row.decode(column: "contact_id", as: UUID.self), default: []]
+            emails[try row.uuid("contact_id"), default: []]
                 .append(try row.decode(column: "email", as: String.self))
         }
         return Dictionary(uniqueKeysWithValues: contactIDs.map { id in

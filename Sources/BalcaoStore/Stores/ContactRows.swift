@@ -19,7 +19,7 @@ enum ContactRows {
         var contacts: [Contact] = []
         var current: (record: ContactRecord, emails: [ContactEmailRecord])?
         for row in rows {
-            let id = try row.decode(column: "id", as: UUID.self)
+            let id = try row.uuid("id")
             if current?.record.id != id {
                 if let current { contacts.append(try current.record.toDomain(emails: current.emails)) }
                 current = (try record(from: row, id: id), [])
@@ -42,7 +42,7 @@ enum ContactRows {
         record.name = try row.decode(column: "name", as: String.self)
         record.searchKey = try row.decode(column: "search_key", as: String.self)
         record.phone = try row.decode(column: "phone", as: String?.self)
-        record.$organization.id = try row.decode(column: "organization_id", as: UUID?.self)
+        record.$organization.id = try row.optionalUUID("organization_id")
         record.language = try row.decode(column: "language", as: String?.self)
         record.timeZone = try row.decode(column: "time_zone", as: String?.self)
         record.createdAt = try row.decode(column: "created_at", as: Date.self)

@@ -40,7 +40,7 @@ public struct CredentialStore: Sendable {
         let row = try await context.sql.raw(
             "SELECT agent_id FROM api_tokens WHERE token_hash = \(bind: Self.hash(secret)) AND revoked_at IS NULL LIMIT 1"
         ).first()
-        return try row.map { .init(rawValue: try $0.decode(column: "agent_id", as: UUID.self)) }
+        return try row.map { .init(rawValue: try $0.uuid("agent_id")) }
     }
 
     public func tokens(of agent: Agent.ID) async throws -> [TokenInfo] {

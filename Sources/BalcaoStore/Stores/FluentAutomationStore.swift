@@ -106,7 +106,7 @@ public struct FluentAutomationStore: AutomationStore {
         ).all()
         var result: [Agent.ID: AgentAvailability] = [:]
         for row in rows {
-            let id = try row.decode(column: "agent_id", as: UUID.self)
+            let id = try row.uuid("agent_id")
             result[Agent.ID(rawValue: id)] = AgentAvailability(rawValue: try row.decode(column: "status", as: String.self))
         }
         return result
@@ -130,7 +130,7 @@ public struct FluentAutomationStore: AutomationStore {
         ).all()
         var result: [Agent.ID: Date] = [:]
         for row in rows {
-            result[Agent.ID(rawValue: try row.decode(column: "agent_id", as: UUID.self))] =
+            result[Agent.ID(rawValue: try row.uuid("agent_id"))] =
                 try row.decode(column: "assigned_at", as: Date.self)
         }
         return result
@@ -170,8 +170,8 @@ public struct FluentAutomationStore: AutomationStore {
             """
         ).all().map { row in
             AgentNotification(
-                id: .init(rawValue: try row.decode(column: "id", as: UUID.self)), agentID: agent,
-                ticketID: try row.decode(column: "ticket_id", as: UUID?.self).map { .init(rawValue: $0) },
+                id: .init(rawValue: try row.uuid("id")), agentID: agent,
+                ticketID: try row.optionalUUID("ticket_id").map { .init(rawValue: $0) },
                 ticketNumber: try row.decode(column: "ticket_number", as: Int?.self).map { TicketNumber($0) },
                 title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
                 createdAt: try row.decode(column: "created_at", as: Date.self),
@@ -217,7 +217,7 @@ public struct FluentAutomationStore: AutomationStore {
         ).all().map { row in
             (
                 try row.decode(column: "url", as: String.self),
-                Ticket.ID(rawValue: try row.decode(column: "ticket_id", as: UUID.self)),
+                Ticket.ID(rawValue: try row.uuid("ticket_id")),
                 try row.decode(column: "payload", as: String.self)
             )
         }

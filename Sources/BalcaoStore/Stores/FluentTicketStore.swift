@@ -50,11 +50,11 @@ public struct FluentTicketStore: TicketStore {
             }
             let tagsChanged = try old.decode(column: "tags", as: String.self) != JSONColumn.encode(ticket.tags)
             let oldKey = QueueCounter.Key(
-                department: try old.decode(column: "department_id", as: UUID?.self),
-                assignee: try old.decode(column: "assignee_id", as: UUID?.self),
+                department: try old.optionalUUID("department_id"),
+                assignee: try old.optionalUUID("assignee_id"),
                 status: try old.decode(column: "status", as: String.self))
             let searchChanged = try !messages.isEmpty || old.decode(column: "subject", as: String.self) != ticket.subject
-                || old.decode(column: "requester_id", as: UUID.self) != ticket.requesterID.rawValue
+                || old.uuid("requester_id") != ticket.requesterID.rawValue
             try await TicketRows.update(ticket, on: sql)
             if tagsChanged {
                 try await sql.raw("DELETE FROM ticket_tags WHERE ticket_id = \(bind: ticket.id.rawValue)").run()

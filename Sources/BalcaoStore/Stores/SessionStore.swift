@@ -66,7 +66,7 @@ public struct SessionStore: Sendable {
             }
         }
         return Session(
-            agentID: .init(rawValue: try row.decode(column: "agent_id", as: UUID.self)),
+            agentID: .init(rawValue: try row.uuid("agent_id")),
             csrfToken: try row.decode(column: "csrf_token", as: String.self))
     }
 

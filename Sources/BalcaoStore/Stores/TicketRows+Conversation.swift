@@ -22,9 +22,9 @@ extension TicketRows {
         var attachments: [UUID: [AttachmentRecord]] = [:]
         for row in attachmentRows {
             let record = AttachmentRecord()
-            record.id = try row.decode(column: "id", as: UUID.self)
-            record.messageID = try row.decode(column: "message_id", as: UUID.self)
-            record.ticketID = try row.decode(column: "ticket_id", as: UUID.self)
+            record.id = try row.uuid("id")
+            record.messageID = try row.uuid("message_id")
+            record.ticketID = try row.uuid("ticket_id")
             record.filename = try row.decode(column: "filename", as: String.self)
             record.contentType = try row.decode(column: "content_type", as: String.self)
             record.size = try row.decode(column: "size", as: Int.self)
@@ -34,11 +34,11 @@ extension TicketRows {
         }
         return try rows.map { row in
             let record = MessageRecord()
-            record.uuid = try row.decode(column: "uuid", as: UUID.self)
-            record.ticketID = try row.decode(column: "ticket_id", as: UUID.self)
+            record.uuid = try row.uuid("uuid")
+            record.ticketID = try row.uuid("ticket_id")
             record.kind = try row.decode(column: "kind", as: String.self)
             record.authorType = try row.decode(column: "author_type", as: String.self)
-            record.authorID = try row.decode(column: "author_id", as: UUID?.self)
+            record.authorID = try row.optionalUUID("author_id")
             record.channel = try row.decode(column: "channel", as: String.self)
             record.text = try row.decode(column: "text", as: String.self)
             record.html = try row.decode(column: "html", as: String.self)
@@ -55,10 +55,10 @@ extension TicketRows {
             """
         ).all().map { row in
             let record = TicketEventRecord()
-            record.uuid = try row.decode(column: "uuid", as: UUID.self)
-            record.ticketID = try row.decode(column: "ticket_id", as: UUID.self)
+            record.uuid = try row.uuid("uuid")
+            record.ticketID = try row.uuid("ticket_id")
             record.actorType = try row.decode(column: "actor_type", as: String.self)
-            record.actorID = try row.decode(column: "actor_id", as: UUID?.self)
+            record.actorID = try row.optionalUUID("actor_id")
             record.at = try row.decode(column: "at", as: Date.self)
             record.field = try row.decode(column: "field", as: String.self)
             record.oldValue = try row.decode(column: "old_value", as: String?.self)

@@ -28,7 +28,7 @@ enum TicketRows {
     /// record's own `toDomain()`.
     static func ticket(from row: any SQLRow) throws -> Ticket {
         let record = TicketRecord()
-        record.id = try row.decode(column: "id", as: UUID.self)
+        record.id = try row.uuid("id")
         record.number = try row.decode(column: "number", as: Int.self)
         record.subject = try row.decode(column: "subject", as: String.self)
         record.status = try row.decode(column: "status", as: String.self)
@@ -36,10 +36,10 @@ enum TicketRows {
         record.type = try row.decode(column: "type", as: String.self)
         record.category = try row.decode(column: "category", as: String?.self)
         record.channel = try row.decode(column: "channel", as: String.self)
-        record.requesterID = try row.decode(column: "requester_id", as: UUID.self)
-        record.organizationID = try row.decode(column: "organization_id", as: UUID?.self)
-        record.departmentID = try row.decode(column: "department_id", as: UUID?.self)
-        record.assigneeID = try row.decode(column: "assignee_id", as: UUID?.self)
+        record.requesterID = try row.uuid("requester_id")
+        record.organizationID = try row.optionalUUID("organization_id")
+        record.departmentID = try row.optionalUUID("department_id")
+        record.assigneeID = try row.optionalUUID("assignee_id")
         record.tags = try row.decode(column: "tags", as: String.self)
         record.customFields = try row.decode(column: "custom_fields", as: String.self)
         record.createdAt = try row.decode(column: "created_at", as: Date.self)

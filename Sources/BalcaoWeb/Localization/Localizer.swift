@@ -1,22 +1,37 @@
 import BalcaoCore
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Texts, dates and names in one language and time zone: the agent's own settings, else the browser's
 /// Accept-Language, else the desk default.
-/// `@unchecked Sendable`: the DateFormatter is only read after init, and formatting is thread-safe.
-struct Localizer: @unchecked Sendable {
+struct Localizer: Sendable {
     let language: SupportedLanguage
     let timeZone: TimeZone
-    private let formatter: DateFormatter
+    private let formatter: SharedDateFormatter
 
     init(language: SupportedLanguage, timeZone: TimeZone) {
         self.language = language
         self.timeZone = timeZone
-        formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language.rawValue)
-        formatter.timeZone = timeZone
-        formatter.dateStyle = .short
-        formatter.timeStyle = .short
+        formatter = Self.formatter(language, timeZone)
+    }
+
+    /// One formatter per language and zone for the process: building one (ICU) per request showed in the page
+    /// profiles (docs/BENCHMARKS.md).
+    private static let formatters = NIOLockedValueBox<[String: SharedDateFormatter]>([:])
+
+    private static func formatter(_ language: SupportedLanguage, _ timeZone: TimeZone) -> SharedDateFormatter {
+        formatters.withLockedValue { formatters in
+            let key = language.rawValue + " " + timeZone.identifier
+            if let formatter = formatters[key] { return formatter }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: language.rawValue)
+            formatter.timeZone = timeZone
+            formatter.dateStyle = .short
+            formatter.timeStyle = .short
+            let shared = SharedDateFormatter(formatter)
+            formatters[key] = shared
+            return shared
+        }
     }
 
     /// Picks the language from the agent's setting, then Accept-Language (in the browser's order), then `fallback`.
@@ -48,15 +63,19 @@ struct Localizer: @unchecked Sendable {
     }
 
     /// All texts, for templates (`#(t.queue_mine)`).
-    var all: [String: String] {
-        Strings.table.mapValues { texts in
-            switch language {
-            case .english: texts.0
-            case .portugueseBrazil: texts.1
-            case .portuguesePortugal: texts.2
-            }
-        }
-    }
+    var all: [String: String] { Self.tables[language] ?? [:] }
+
+    /// Every text in each language, built once.
+    private static let tables: [SupportedLanguage: [String: String]] = Dictionary(
+        uniqueKeysWithValues: [SupportedLanguage.english, .portugueseBrazil, .portuguesePortugal].map { language in
+            (language, Strings.table.mapValues { texts in
+                switch language {
+                case .english: texts.0
+                case .portugueseBrazil: texts.1
+                case .portuguesePortugal: texts.2
+                }
+            })
+        })
 
     /// "25/11/2026 14:05" (pt) or "Nov 25, 2026, 2:05 PM" (en), in the agent's zone.
     func dateTime(_ date: Date) -> String {
@@ -65,7 +84,7 @@ struct Localizer: @unchecked Sendable {
 
     /// ISO 8601 for `<time datetime>` and scripts.
     func iso(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        date.formatted(.iso8601)
     }
 
     /// A span of time in its two largest units: "45 min", "3 h 20 min", "2 d 4 h".
@@ -86,4 +105,15 @@ struct Localizer: @unchecked Sendable {
         default: self[channel.rawValue]
         }
     }
+}
+
+/// A DateFormatter used from many requests at once: ICU's formatter is not safe to use from two threads, so each
+/// use takes the lock (formatting takes microseconds).
+final class SharedDateFormatter: @unchecked Sendable {
+    private let lock = NIOLock()
+    private let formatter: DateFormatter
+
+    init(_ formatter: DateFormatter) { self.formatter = formatter }
+
+    func string(from date: Date) -> String { lock.withLock { formatter.string(from: date) } }
 }

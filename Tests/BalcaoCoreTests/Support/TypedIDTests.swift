@@ -38,3 +38,24 @@ struct TypedIDTests {
         #expect(decoded == id)
     }
 }
+
+@Suite("UUID text")
+struct UUIDTextTests {
+    @Test("The canonical form parses in either case, to the same UUID Foundation reads")
+    func parses() throws {
+        for _ in 0..<50 {
+            let uuid = UUID()
+            #expect(UUIDText.parse(uuid.uuidString) == uuid)
+            #expect(UUIDText.parse(uuid.uuidString.lowercased()) == uuid)
+        }
+        #expect(UUIDText.parse("00000000-0000-0000-0000-000000000000") == UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+    }
+
+    @Test("Anything else is not a UUID", arguments: [
+        "", "-", "not-a-uuid", "0000000-00000-0000-0000-000000000000", "00000000-0000-0000-0000-00000000000g",
+        "00000000-0000-0000-0000-0000000000000", "000000000000-0000-0000-0000-00000000", "00000000_0000_0000_0000_000000000000",
+    ])
+    func rejects(text: String) {
+        #expect(UUIDText.parse(text) == nil)
+    }
+}
