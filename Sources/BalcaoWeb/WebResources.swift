@@ -15,8 +15,8 @@ enum WebResources {
 /// new task awaiting the next responder's future — two thread hops per layer and request, which showed in the
 /// create profile (docs/BENCHMARKS.md). `Request.task` starts a task only where async work is needed.
 extension Request {
-    func task(_ body: @escaping @Sendable () async throws -> Response) -> EventLoopFuture<Response> {
-        let promise = eventLoop.makePromise(of: Response.self)
+    func task<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> EventLoopFuture<T> {
+        let promise = eventLoop.makePromise(of: T.self)
         promise.completeWithTask(body)
         return promise.futureResult
     }
@@ -50,10 +50,13 @@ struct SecurityHeadersMiddleware: Middleware {
 /// hop per API call and page, measured in the create benchmark (docs/BENCHMARKS.md).
 struct StaticFilesMiddleware: Middleware {
     let files = FileMiddleware(publicDirectory: WebResources.publicDirectory, defaultFile: nil)
-    /// "/css/", "/js/": read once at start.
+    /// "/css/", "/js/": the folders of Web/Public, read once at start.
     let prefixes: [String] = {
-        let folders = (try? FileManager.default.contentsOfDirectory(atPath: WebResources.publicDirectory)) ?? []
-        return folders.map { "/\($0)/" }
+        let root = URL(fileURLWithPath: WebResources.publicDirectory)
+        let entries = (try? FileManager.default.contentsOfDirectory(
+            at: root, includingPropertiesForKeys: [.isDirectoryKey])) ?? []
+        return entries.filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+            .map { "/\($0.lastPathComponent)/" }
     }()
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {

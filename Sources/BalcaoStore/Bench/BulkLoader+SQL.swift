@@ -68,7 +68,7 @@ extension BulkLoader {
                 "uuid", "ticket_id", "kind", "author_type", "author_id", "channel", "text", "html", "created_at")
             var events = sql.insert(into: "ticket_events").columns(
                 "uuid", "ticket_id", "actor_type", "actor_id", "at", "field", "new_value")
-            var search: [SQLQueryString] = []
+            var search: [SearchDocument.Text] = []
             for row in rows {
                 let texts = row.texts()
                 let updated = row.created.addingTimeInterval(Double(texts.count) * 1800)
@@ -95,21 +95,12 @@ extension BulkLoader {
                         SQLBind(byAgent ? row.assignee!.rawValue : row.requester.rawValue), SQLBind(at),
                         SQLBind("reply"), SQLBind(message.uuidString))
                 }
-                let subject = SearchQuery.fold(row.subject)
-                let body = SearchQuery.fold(texts.joined(separator: "\n"))
-                search.append(
-                    isSQLite
-                        ? "(\(bind: row.number), \(bind: subject), \(bind: body), \(bind: ""))"
-                        : "(\(bind: row.number), setweight(to_tsvector('simple', \(bind: subject)), 'A') || to_tsvector('simple', \(bind: body)))")
+                search.append(SearchDocument.Text(number: row.number, subject: row.subject, messageTexts: texts, people: ""))
             }
             try await tickets.run()
             try await messages.run()
             try await events.run()
-            let head: SQLQueryString =
-                isSQLite
-                ? "INSERT INTO ticket_search (rowid, subject, body, people) VALUES "
-                : "INSERT INTO ticket_search (number, document) VALUES "
-            try await sql.raw(head + search.joined(separator: ", ")).run()
+            try await SearchDocument.write(search, on: sql, isSQLite: isSQLite)
         }
     }
 

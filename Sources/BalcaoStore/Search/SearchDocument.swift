@@ -14,11 +14,15 @@ enum SearchDocument {
         let body: String
         let people: String
 
-        init(_ ticket: Ticket, messageTexts: [String], people: String) {
-            number = ticket.number.value
-            subject = SearchQuery.fold(ticket.subject)
+        init(number: Int, subject: String, messageTexts: [String], people: String) {
+            self.number = number
+            self.subject = SearchQuery.fold(subject)
             body = SearchQuery.fold(messageTexts.joined(separator: "\n"))
             self.people = people
+        }
+
+        init(_ ticket: Ticket, messageTexts: [String], people: String) {
+            self.init(number: ticket.number.value, subject: ticket.subject, messageTexts: messageTexts, people: people)
         }
     }
 
@@ -69,6 +73,8 @@ enum SearchDocument {
     }
 
     static func write(_ documents: [Text], on sql: any SQLDatabase, isSQLite: Bool) async throws {
+        // One document per number (the last): a number twice in one statement is an error on both databases.
+        let documents = Array(Dictionary(documents.map { ($0.number, $0) }, uniquingKeysWith: { _, last in last }).values)
         guard !documents.isEmpty else { return }
         if isSQLite {
             let numbers = SQLList(documents.map { SQLBind($0.number) })

@@ -39,8 +39,12 @@ actor GroupCommit {
     }
 
     func run<Input, Output>(_ work: BatchWork<Input, Output>, _ input: Input) async throws -> Output {
-        try await enqueue(mergeKey: work.name, input: input) { inputs, database in
-            try await work.body(inputs.map { $0 as! Input }, database)
+        // The input type is part of the key: only the same work ever merges.
+        try await enqueue(mergeKey: "\(work.name)/\(ObjectIdentifier(Input.self))", input: input) { inputs, database in
+            let outputs = try await work.body(inputs.map { $0 as! Input }, database)
+            // One output per input, or nobody gets one: a short answer would leave callers waiting forever.
+            guard outputs.count == inputs.count else { throw StoreError.batchMismatch(work.name) }
+            return outputs
         } as! Output
     }
 

@@ -1,12 +1,15 @@
 import Foundation
 
-/// A stored row that cannot be turned back into a domain value (edited by hand, or written by a newer version).
+/// A stored row that cannot be turned back into a domain value (edited by hand, or written by a newer version), or
+/// a batch write that answered for a different number of callers than it served (a programming error).
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case corruptRow(table: String, id: String, column: String)
+    case batchMismatch(String)
 
     public var description: String {
         switch self {
         case .corruptRow(let table, let id, let column): "corrupt row \(id) in \(table): bad \(column)"
+        case .batchMismatch(let work): "batch work \(work) did not answer once per input"
         }
     }
 }

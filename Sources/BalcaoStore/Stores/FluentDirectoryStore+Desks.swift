@@ -39,6 +39,10 @@ extension FluentDirectoryStore {
 
     public func delete(_ id: Department.ID) async throws {
         try await context.write { db in
+            // Checked again in the deleting transaction: the service's check may have read the kept staff list,
+            // and another instance may have pointed a department here since.
+            let sources = try await DepartmentRecord.query(on: db).filter(\.$escalationTargetID == id.rawValue).count()
+            if sources > 0 { throw DirectoryError.inUse(what: "departments escalating to it", count: sources) }
             try await DepartmentRecord.query(on: db).filter(\.$id == id.rawValue).delete()
         }
         await context.staff.clear()

@@ -27,8 +27,9 @@ public struct FluentDirectoryStore: DirectoryStore {
         if let term = Self.term(query.search) { builder.filter(\.$searchKey ~~ term) }
         if let organizationID = query.organizationID { builder.filter(\.$organization.$id == organizationID.rawValue) }
         if let kind = query.contactKind { builder.filter(\.$kind == kind.rawValue) }
-        let records = try await builder.sort(\.$searchKey).sort(\.$id).range(Self.range(query)).all()
-        return try await withEmails(records)
+        let ids = try await builder.sort(\.$searchKey).sort(\.$id).range(Self.range(query)).all(\.$id)
+        let byID = Dictionary(uniqueKeysWithValues: try await contacts(ids: ids.map(Contact.ID.init)).map { ($0.id, $0) })
+        return ids.compactMap { byID[Contact.ID(rawValue: $0)] }
     }
 
     public func contacts(ids: [Contact.ID]) async throws -> [Contact] {
@@ -78,14 +79,6 @@ public struct FluentDirectoryStore: DirectoryStore {
             try await ContactEmailRecord(email: email.value, contactID: contact.id.rawValue, position: position)
                 .create(on: db)
         }
-    }
-
-    private func withEmails(_ records: [ContactRecord]) async throws -> [Contact] {
-        let ids = try records.map { try $0.requireID() }
-        guard !ids.isEmpty else { return [] }
-        let emails = try await ContactEmailRecord.query(on: database).filter(\.$contact.$id ~~ ids).all()
-        let byContact = Dictionary(grouping: emails, by: { $0.$contact.id })
-        return try records.map { try $0.toDomain(emails: byContact[try $0.requireID()] ?? []) }
     }
 
     // MARK: Organizations

@@ -25,8 +25,13 @@ enum TicketBatches {
         return (0..<callers.count).map { last - callers.count + 1 + $0 }
     }
 
-    static func inserts(isSQLite: Bool) -> BatchWork<NewTicket, Void> {
-        BatchWork(name: "ticket-inserts") { new, db in
+    static func inserts(isSQLite: Bool) -> BatchWork<NewTicket, Void> { isSQLite ? sqliteInserts : postgresInserts }
+
+    private static let sqliteInserts = inserts(named: "ticket-inserts-sqlite", isSQLite: true)
+    private static let postgresInserts = inserts(named: "ticket-inserts-postgres", isSQLite: false)
+
+    private static func inserts(named name: String, isSQLite: Bool) -> BatchWork<NewTicket, Void> {
+        BatchWork(name: name) { new, db in
             let sql = db as! any SQLDatabase
             let tickets = new.map(\.ticket)
             try await TicketRows.insert(tickets, on: sql)

@@ -14,9 +14,7 @@ struct APITokenAuthenticator: Middleware {
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard let bearer = request.headers.bearerAuthorization else { return next.respond(to: request) }
-        let lookup = request.eventLoop.makePromise(of: Agent?.self)
-        lookup.completeWithTask { try await agent(for: bearer.token) }
-        return lookup.futureResult.flatMap { agent in
+        return request.task { try await agent(for: bearer.token) }.flatMap { agent in
             if let agent { request.auth.login(AuthenticatedAgent(agent: agent)) }
             return next.respond(to: request)
         }

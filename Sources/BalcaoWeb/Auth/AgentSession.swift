@@ -43,10 +43,8 @@ struct AgentSessionMiddleware: Middleware {
     let services: BalcaoServices
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        let lookup = request.eventLoop.makePromise(of: AgentSession?.self)
-        lookup.completeWithTask { try await session(for: request) }
         // The rest of the chain continues from the lookup's future: no task waits on it (see `Request.task`).
-        return lookup.futureResult.flatMap { session in
+        request.task { try await session(for: request) }.flatMap { session in
             if let session {
                 request.agentSession = session
                 return next.respond(to: request)

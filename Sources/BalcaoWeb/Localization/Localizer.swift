@@ -48,14 +48,7 @@ struct Localizer: Sendable {
         return Localizer(language: language, timeZone: zone)
     }
 
-    subscript(_ key: String) -> String {
-        guard let texts = Strings.table[key] else { return key }
-        switch language {
-        case .english: return texts.0
-        case .portugueseBrazil: return texts.1
-        case .portuguesePortugal: return texts.2
-        }
-    }
+    subscript(_ key: String) -> String { Self.tables[language]?[key] ?? key }
 
     /// A text with `%@` replaced by `argument`.
     func format(_ key: String, _ argument: String) -> String {
