@@ -49,6 +49,7 @@ struct BalcaoBench: AsyncParsableCommand {
                 try await services.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
             }
         } catch {
+            FileHandle.standardError.write(Data("balcao-bench failed: \(String(reflecting: error))\n".utf8))
             await app.server.shutdown()
             try? await app.asyncShutdown()
             throw error

@@ -74,10 +74,18 @@ public struct FluentDirectoryStore: DirectoryStore {
         }
     }
 
+    /// `ON CONFLICT DO NOTHING`: on PostgreSQL another transaction may claim an address between `claim` and here
+    /// (two tickets from a new requester at once); that is "taken", not a database error.
     private static func saveEmails(of contact: Contact, on db: any Database) async throws {
         for (position, email) in contact.emails.enumerated() {
-            try await ContactEmailRecord(email: email.value, contactID: contact.id.rawValue, position: position)
-                .create(on: db)
+            let inserted = try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO contact_emails (email, contact_id, position) \
+                VALUES (\(bind: email.value), \(bind: contact.id.rawValue), \(bind: position)) \
+                ON CONFLICT (email) DO NOTHING RETURNING email
+                """
+            ).all()
+            if inserted.isEmpty { throw DirectoryError.emailTaken(email, field: "emails") }
         }
     }
 
@@ -137,9 +145,16 @@ public struct FluentDirectoryStore: DirectoryStore {
         if let taken, let domain = taken.id { throw DirectoryError.domainTaken(domain) }
     }
 
+    /// As `saveEmails`: a domain claimed meanwhile by another transaction is "taken".
     private static func saveDomains(of organization: Organization, on db: any Database) async throws {
         for domain in organization.domains {
-            try await OrganizationDomainRecord(domain: domain, organizationID: organization.id.rawValue).create(on: db)
+            let inserted = try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO organization_domains (domain, organization_id) \
+                VALUES (\(bind: domain), \(bind: organization.id.rawValue)) ON CONFLICT (domain) DO NOTHING RETURNING domain
+                """
+            ).all()
+            if inserted.isEmpty { throw DirectoryError.domainTaken(domain) }
         }
     }
 

@@ -151,4 +151,27 @@ struct GroupCommitTests {
             }
         }
     }
+
+    @Test("Tickets from a new address arriving at once all open, on one new contact", arguments: TestDatabase.available)
+    func newRequesterAtOnce(database: TestDatabase) async throws {
+        try await TestDesk.run(database) { desk in
+            let email = try #require(EmailAddress("nova@cliente.example"))
+            let tickets = try await withThrowingTaskGroup(of: Ticket.self) { group in
+                for index in 0..<12 {
+                    group.addTask {
+                        try await desk.ticketService.open(
+                            OpenTicket(
+                                subject: "Pedido \(index)", body: MessageBody(text: "Olá"),
+                                requester: .email(email, name: "Nova", kind: nil), channel: .api),
+                            by: .system)
+                    }
+                }
+                return try await group.reduce(into: [Ticket]()) { $0.append($1) }
+            }
+
+            let contact = try #require(try await desk.directory.contact(email: email))
+            #expect(tickets.count == 12)
+            #expect(Set(tickets.map(\.requesterID)) == [contact.id])
+        }
+    }
 }
