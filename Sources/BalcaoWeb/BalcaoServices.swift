@@ -30,6 +30,8 @@ public struct BalcaoServices: Sendable {
     /// Routing effects, triggers, time rules and the SLA watch.
     public let automationRunner: AutomationRunner
     public let automationAdmin: AutomationAdministration
+    /// The help section (knowledge base): articles, search, suggestions.
+    public let helpCenter: HelpCenter
     /// The store's database, for tools that measure or maintain it (benchmarks, backups).
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
@@ -91,6 +93,7 @@ public struct BalcaoServices: Sendable {
             },
             triage: triage)
         self.tickets = tickets
+        self.helpCenter = HelpCenter(store: FluentHelpCenterStore(context: context), clock: clock)
         self.automationAdmin = AutomationAdministration(
             automation: automation, directory: directory, tickets: ticketStore, service: tickets, runner: runner,
             clock: clock, desk: desk)

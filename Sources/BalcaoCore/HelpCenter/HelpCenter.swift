@@ -105,7 +105,40 @@ public struct HelpCenter: Sendable {
         try await store.save(section)
     }
 
+    public func deleteCategory(_ id: HelpCategory.ID, by agent: Agent) async throws {
+        try Self.requireManager(agent)
+        guard try await store.categories().contains(where: { $0.id == id }) else {
+            throw HelpCenterError.categoryNotFound(id)
+        }
+        try await store.delete(id)
+    }
+
+    public func deleteSection(_ id: HelpSection.ID, by agent: Agent) async throws {
+        try Self.requireManager(agent)
+        try await requireSection(id)
+        try await store.delete(id)
+    }
+
+    /// Its author, a supervisor or an admin.
+    public func deleteArticle(_ id: HelpArticle.ID, by agent: Agent) async throws {
+        guard let article = try await store.article(id) else { throw HelpCenterError.articleNotFound(id) }
+        guard agent.isActive, article.authorID == agent.id || agent.role >= .supervisor else {
+            throw HelpCenterError.forbidden("only the author, supervisors and admins delete an article")
+        }
+        try await store.delete(id)
+    }
+
     // MARK: Reading
+
+    /// Every category and section, in position order (agents' view: nothing hidden).
+    public func outline() async throws -> (categories: [HelpCategory], sections: [HelpSection]) {
+        (try await store.categories(), try await store.sections())
+    }
+
+    /// Every article of a section (all when nil), drafts included: for agents.
+    public func articles(in section: HelpSection.ID?) async throws -> [HelpArticle] {
+        try await store.articles(in: section)
+    }
 
     /// Articles matching `text` that `reader` may read, best first, each in the reader's best language.
     public func search(_ text: String, for reader: PortalReader, in language: SupportedLanguage, limit: Int = 20)

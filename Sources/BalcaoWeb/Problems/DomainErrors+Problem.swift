@@ -41,10 +41,10 @@ extension TicketError: ProblemConvertible {
 extension DirectoryError: ProblemConvertible {
     var problem: Problem {
         switch self {
-        case .contactNotFound(let id): Self.notFound("Contact", id.description)
-        case .organizationNotFound(let id): Self.notFound("Organization", id.description)
-        case .departmentNotFound(let id): Self.notFound("Department", id.description)
-        case .agentNotFound(let id): Self.notFound("Agent", id.description)
+        case .contactNotFound(let id): notFoundProblem("Contact", id.description)
+        case .organizationNotFound(let id): notFoundProblem("Organization", id.description)
+        case .departmentNotFound(let id): notFoundProblem("Department", id.description)
+        case .agentNotFound(let id): notFoundProblem("Agent", id.description)
         case .emailTaken(let email, let field):
             Problem(
                 status: .conflict, type: "email-taken", title: "This email address is already in use",
@@ -65,10 +65,6 @@ extension DirectoryError: ProblemConvertible {
         case .forbidden(let reason):
             Problem(status: .forbidden, type: "forbidden", title: "Not allowed", detail: reason)
         }
-    }
-
-    private static func notFound(_ what: String, _ id: String) -> Problem {
-        Problem(status: .notFound, type: "not-found", title: "\(what) not found", detail: "No \(what.lowercased()) has id \(id).")
     }
 }
 
@@ -134,4 +130,23 @@ extension AutomationError: ProblemConvertible {
                 detail: "\(id) already names another kind of automation document.")
         }
     }
+}
+
+extension HelpCenterError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .categoryNotFound(let id): notFoundProblem("Help category", id.description)
+        case .sectionNotFound(let id): notFoundProblem("Help section", id.description)
+        case .articleNotFound(let id): notFoundProblem("Article", id.description)
+        case .notEmpty(let reason):
+            Problem(status: .conflict, type: "not-empty", title: "Not empty", detail: "It cannot be deleted: \(reason).")
+        case .forbidden(let reason):
+            Problem(status: .forbidden, type: "forbidden", title: "Not allowed", detail: reason)
+        }
+    }
+}
+
+/// "Contact not found: no contact has id …" — the one shape of every missing-by-id problem.
+private func notFoundProblem(_ what: String, _ id: String) -> Problem {
+    Problem(status: .notFound, type: "not-found", title: "\(what) not found", detail: "No \(what.lowercased()) has id \(id).")
 }
