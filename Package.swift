@@ -25,9 +25,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
-        .target(name: "BalcaoCore", swiftSettings: strict),
+        // Ink: Markdown for help articles (its HTML then goes through our sanitizer).
+        .target(name: "BalcaoCore", dependencies: [.product(name: "Ink", package: "Ink")], swiftSettings: strict),
         .target(
             name: "BalcaoStore",
             dependencies: [

@@ -54,6 +54,11 @@ struct HelpCenterAPITests {
             #expect(found.data.first?.language == .portugueseBrazil)
             #expect(english.data.first?.snippet == "Open a request for facilities.")
             #expect(english.data.first?.title == "Air conditioning maintenance")
+
+            let preview = try await app.post(
+                "/api/v1/help/preview", ["markdown": "**Atenção**: <script>alert(1)</script>desligue antes."] as JSON
+            ).json(HelpPreviewDTO.self)
+            #expect(preview.html == "<p><strong>Atenção</strong>: desligue antes.</p>")
         }
     }
 

@@ -22,6 +22,7 @@ struct HelpCenterAPIController: RouteCollection {
         root.delete("articles", ":articleID", use: deleteArticle)
         root.put("articles", ":articleID", "status", use: setStatus)
         root.get("search", use: search)
+        root.post("preview", use: preview)
     }
 
     @Sendable func categories(req: Request) async throws -> ListDTO<HelpCategoryDTO> {
@@ -86,6 +87,15 @@ struct HelpCenterAPIController: RouteCollection {
         let status = try req.content.decode(HelpStatusRequest.self).status
         let id = try req.id("articleID", as: HelpArticle.ID.self)
         return HelpArticleDTO(try await help.setStatus(status, of: id, by: try req.agent))
+    }
+
+    /// The editor's preview: Markdown to the HTML readers will see.
+    @Sendable func preview(req: Request) async throws -> HelpPreviewDTO {
+        let markdown = try req.content.decode(HelpPreviewRequest.self).markdown
+        var collector = ValidationCollector()
+        collector.limit(markdown, field: "markdown", maxLength: HelpArticle.maxBodyLength)
+        try collector.check()
+        return HelpPreviewDTO(html: ArticleMarkdown.html(markdown))
     }
 
     @Sendable func search(req: Request) async throws -> ListDTO<HelpSearchResultDTO> {

@@ -165,3 +165,11 @@ struct HelpArticleRequest: Content {
 struct HelpStatusRequest: Content {
     var status: HelpArticle.Status
 }
+
+struct HelpPreviewRequest: Content {
+    var markdown: String
+}
+
+struct HelpPreviewDTO: Content {
+    let html: String
+}
