@@ -32,6 +32,8 @@ public struct BalcaoServices: Sendable {
     public let automationAdmin: AutomationAdministration
     /// The help section (knowledge base): articles, search, suggestions.
     public let helpCenter: HelpCenter
+    /// Notices shown to portal users.
+    public let announcements: Announcements
     /// The store's database, for tools that measure or maintain it (benchmarks, backups).
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
@@ -94,6 +96,8 @@ public struct BalcaoServices: Sendable {
             triage: triage)
         self.tickets = tickets
         self.helpCenter = HelpCenter(store: FluentHelpCenterStore(context: context), clock: clock)
+        self.announcements = Announcements(
+            store: FluentAnnouncementStore(context: context), directory: directory, clock: clock)
         self.automationAdmin = AutomationAdministration(
             automation: automation, directory: directory, tickets: ticketStore, service: tickets, runner: runner,
             clock: clock, desk: desk)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A notice admins publish to keep users informed ("A VPN estará em manutenção sábado"): a banner in the portal for
-/// its audience while it runs, optionally also sent by email when published.
+/// its audience while it runs. (Sending it by email as well comes with the portal's contact lists.)
 public struct Announcement: Sendable, Hashable, Identifiable {
     public typealias ID = TypedID<Announcement>
 
@@ -20,12 +20,11 @@ public struct Announcement: Sendable, Hashable, Identifiable {
     public var startsAt: Date
     /// Nil runs until it is taken down.
     public var endsAt: Date?
-    public var sendsEmail: Bool
     public let createdAt: Date
 
     public init(
         id: ID = ID(), title: LocalizedText, body: LocalizedText, audience: Audience, startsAt: Date, endsAt: Date? = nil,
-        sendsEmail: Bool = false, createdAt: Date
+        createdAt: Date
     ) {
         self.id = id
         self.title = title
@@ -33,7 +32,6 @@ public struct Announcement: Sendable, Hashable, Identifiable {
         self.audience = audience
         self.startsAt = startsAt
         self.endsAt = endsAt
-        self.sendsEmail = sendsEmail
         self.createdAt = createdAt
     }
 

@@ -26,6 +26,16 @@ public enum HelpCenterError: Error, Sendable, Equatable {
     case categoryNotFound(HelpCategory.ID)
     case sectionNotFound(HelpSection.ID)
     case articleNotFound(HelpArticle.ID)
+    case announcementNotFound(Announcement.ID)
     case notEmpty(String)
     case forbidden(String)
+}
+
+/// Keeps the desk's announcements.
+public protocol AnnouncementStore: Sendable {
+    /// Every announcement, newest start first.
+    func announcements() async throws -> [Announcement]
+    func save(_ announcement: Announcement) async throws
+    /// False when there was none with this id.
+    func delete(_ announcement: Announcement.ID) async throws -> Bool
 }

@@ -2,8 +2,8 @@ import FluentKit
 import FluentSQL
 import SQLKit
 
-/// The help section: categories → sections → articles (translations as JSON, one per language), and the search
-/// text of every article and language — FTS5 on SQLite, a weighted tsvector on PostgreSQL.
+/// The help section: categories → sections → articles (translations as JSON, one per language), the search text
+/// of every article and language — FTS5 on SQLite, a weighted tsvector on PostgreSQL — and announcements.
 struct AddHelpCenter: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
@@ -36,6 +36,15 @@ struct AddHelpCenter: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .field("published_at", .datetime)
             .create()
+        try await database.schema("announcements")
+            .id()
+            .field("title", .string, .required)
+            .field("body", .string, .required)
+            .field("audience", .string, .required)
+            .field("starts_at", .datetime, .required)
+            .field("ends_at", .datetime)
+            .field("created_at", .datetime, .required)
+            .create()
         try await sql.create(index: "help_sections_category").on("help_sections").column("category_id").run()
         try await sql.create(index: "help_articles_section").on("help_articles").column("section_id").column("position")
             .run()
@@ -59,6 +68,6 @@ struct AddHelpCenter: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await (database as! any SQLDatabase).raw("DROP TABLE help_search").run()
-        for table in ["help_articles", "help_sections", "help_categories"] { try await database.schema(table).delete() }
+        for table in ["announcements", "help_articles", "help_sections", "help_categories"] { try await database.schema(table).delete() }
     }
 }

@@ -138,6 +138,7 @@ extension HelpCenterError: ProblemConvertible {
         case .categoryNotFound(let id): notFoundProblem("Help category", id.description)
         case .sectionNotFound(let id): notFoundProblem("Help section", id.description)
         case .articleNotFound(let id): notFoundProblem("Article", id.description)
+        case .announcementNotFound(let id): notFoundProblem("Announcement", id.description)
         case .notEmpty(let reason):
             Problem(status: .conflict, type: "not-empty", title: "Not empty", detail: "It cannot be deleted: \(reason).")
         case .forbidden(let reason):

@@ -105,4 +105,33 @@ struct HelpCenterAPITests {
             #expect(articleByAgent.status == .created)
         }
     }
+
+    @Test("Managers publish announcements for an audience; bad audiences and windows are 422, unknown ids 404")
+    func announcements() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let id = UUID()
+            let saved = try await app.request(
+                .PUT, "/api/v1/announcements/\(id)",
+                json: ["title": ["pt-BR": "Manutenção da VPN"], "body": ["pt-BR": "Sábado."], "audience": "employees"] as JSON)
+            let list = try await app.get("/api/v1/announcements").json(ListDTO<AnnouncementDTO>.self)
+            let noDepartment = try await app.request(
+                .PUT, "/api/v1/announcements/\(UUID())",
+                json: ["title": ["en": "T"], "body": ["en": "B"], "audience": "department"] as JSON)
+            let badWindow = try await app.request(
+                .PUT, "/api/v1/announcements/\(UUID())",
+                json: [
+                    "title": ["en": "T"], "body": ["en": "B"], "startsAt": "2026-12-10T10:00:00Z", "endsAt": "2026-12-09T10:00:00Z",
+                ] as JSON)
+            let deleted = try await app.request(.DELETE, "/api/v1/announcements/\(id)")
+            let again = try await app.request(.DELETE, "/api/v1/announcements/\(id)")
+
+            #expect(saved.status == .ok)
+            #expect(list.data.map(\.audience) == ["employees"])
+            #expect(list.data.first?.running == true)
+            #expect(noDepartment.status == .unprocessableEntity && noDepartment.problem?.fields == ["departmentId"])
+            #expect(badWindow.status == .unprocessableEntity && badWindow.problem?.fields == ["endsAt"])
+            #expect(deleted.status == .noContent)
+            #expect(again.status == .notFound)
+        }
+    }
 }
