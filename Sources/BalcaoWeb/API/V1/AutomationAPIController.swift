@@ -95,13 +95,13 @@ struct AutomationAPIController: RouteCollection {
     @Sendable func preview(req: Request) async throws -> Body<ListBody<TicketDTO>> {
         let rule: Rule = try decodeDocument(req, id: UUID())
         let tickets = try await admin.preview(rule, by: try req.agent)
-        return Body(ListBody(data: tickets.map { TicketDTO($0) }))
+        return Body(ListBody(data: tickets.map { TicketDTO($0, now: services.clock.now) }))
     }
 
     @Sendable func applyMacro(req: Request) async throws -> TicketDTO {
         let ticket = try await TicketsAPIController(services: services).ticket(for: req)
         let macroID = try req.id("macroID", as: Macro.ID.self)
-        return TicketDTO(try await admin.applyMacro(macroID, to: ticket.id, by: try req.agent))
+        return TicketDTO(try await admin.applyMacro(macroID, to: ticket.id, by: try req.agent), now: services.clock.now)
     }
 
     @Sendable func departmentSettings(req: Request) async throws -> Body<DepartmentAutomation> {

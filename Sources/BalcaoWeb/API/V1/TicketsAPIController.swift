@@ -25,23 +25,23 @@ struct TicketsAPIController: RouteCollection {
     @Sendable func open(req: Request) async throws -> Response {
         let command = try req.content.decode(OpenTicketRequest.self).command()
         let ticket = try await services.tickets.open(command, by: .agent(try req.agent.id))
-        return try await created(TicketDTO(ticket), at: "tickets/\(ticket.id)", for: req)
+        return try await created(TicketDTO(ticket, now: services.clock.now), at: "tickets/\(ticket.id)", for: req)
     }
 
     @Sendable func show(req: Request) async throws -> TicketDTO {
-        TicketDTO(try await ticket(for: req))
+        TicketDTO(try await ticket(for: req), now: services.clock.now)
     }
 
     @Sendable func update(req: Request) async throws -> TicketDTO {
         let changes = try req.content.decode(UpdateTicketRequest.self).changes
         let id = try await ticket(for: req).id
-        return TicketDTO(try await services.tickets.update(id, changes, by: .agent(try req.agent.id)))
+        return TicketDTO(try await services.tickets.update(id, changes, by: .agent(try req.agent.id)), now: services.clock.now)
     }
 
     @Sendable func list(req: Request) async throws -> TicketPageDTO {
         let query = try TicketListParameters.query(from: req.query)
         let page = try await services.ticketStore.tickets(query)
-        return TicketPageDTO(data: page.tickets.map { TicketDTO($0) }, nextCursor: page.next?.token)
+        return TicketPageDTO(data: page.tickets.map { TicketDTO($0, now: services.clock.now) }, nextCursor: page.next?.token)
     }
 
     @Sendable func messages(req: Request) async throws -> ListDTO<MessageDTO> {

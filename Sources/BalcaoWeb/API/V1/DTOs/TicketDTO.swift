@@ -28,8 +28,8 @@ struct TicketDTO: Content {
     let urgency: TriageLevel?
     let sla: SLADTO?
 
-    /// `now` decides which timers read as breached.
-    init(_ ticket: Ticket, now: Date = Date()) {
+    /// `now` (the desk's clock, never the wall clock: tests move time) decides which timers read as breached.
+    init(_ ticket: Ticket, now: Date) {
         id = ticket.id.rawValue
         number = ticket.number.value
         subject = ticket.subject
