@@ -38,7 +38,7 @@ public struct Announcement: Sendable, Hashable, Identifiable {
     /// Whether the banner shows to `reader` at `date`. Agents see every running notice; a department's notice
     /// reaches the users of that kind of desk (`department` is the notice's department, when it has one).
     public func isShown(to reader: PortalReader, at date: Date, department: Department? = nil) -> Bool {
-        guard startsAt <= date, endsAt.map({ date < $0 }) ?? true else { return false }
+        guard isRunning(at: date) else { return false }
         switch (audience, reader) {
         case (_, .agent), (.everyone, _): return true
         case (.customers, .contact(.customer)), (.employees, .contact(.employee)): return true
@@ -47,6 +47,11 @@ public struct Announcement: Sendable, Hashable, Identifiable {
             return (department.kind == .internal) == (kind == .employee)
         default: return false
         }
+    }
+
+    /// Whether `date` falls in its window: from `startsAt`, until `endsAt` when it has one.
+    public func isRunning(at date: Date) -> Bool {
+        startsAt <= date && (endsAt.map { date < $0 } ?? true)
     }
 
     /// Checks what an admin wrote: a title and body in some language, a window that ends after it starts.

@@ -57,7 +57,7 @@ struct AnnouncementDTO: Content {
         startsAt = announcement.startsAt
         endsAt = announcement.endsAt
         createdAt = announcement.createdAt
-        running = announcement.startsAt <= now && (announcement.endsAt.map { now < $0 } ?? true)
+        running = announcement.isRunning(at: now)
     }
 }
 
