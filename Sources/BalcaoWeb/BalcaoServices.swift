@@ -16,7 +16,9 @@ public struct BalcaoServices: Sendable {
     public let tickets: TicketService
     public let people: DirectoryService
     public let search: any TicketSearch
-    public let sessions: SessionStore
+    public let sessions: SessionStore<Agent>
+    /// Portal users' browser sessions.
+    public let portalSessions: SessionStore<Contact>
     public let mailStore: any MailStore
     public let outbox: any OutboxStore
     public let notifier: MailNotifier
@@ -34,6 +36,12 @@ public struct BalcaoServices: Sendable {
     public let helpCenter: HelpCenter
     /// Notices shown to portal users.
     public let announcements: Announcements
+    /// Portal settings and branding, passwords, links, satisfaction ratings.
+    public let portalStore: FluentPortalStore
+    /// Portal sign-up, sign-in links and passwords.
+    public let portalAccounts: PortalAccounts
+    /// A portal user's requests.
+    public let portalDesk: PortalDesk
     /// The store's database, for tools that measure or maintain it (benchmarks, backups).
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
@@ -59,6 +67,7 @@ public struct BalcaoServices: Sendable {
         self.credentials = CredentialStore(context: context)
         self.search = SQLTicketSearch(context: context)
         self.sessions = SessionStore(context: context)
+        self.portalSessions = SessionStore(context: context)
         let bus = LocalEventBus()
         self.bus = bus
         let mailStore = FluentMailStore(context: context)
@@ -98,6 +107,13 @@ public struct BalcaoServices: Sendable {
         self.helpCenter = HelpCenter(store: FluentHelpCenterStore(context: context), clock: clock)
         self.announcements = Announcements(
             store: FluentAnnouncementStore(context: context), directory: directory, clock: clock)
+        let portalStore = FluentPortalStore(context: context)
+        self.portalStore = portalStore
+        self.portalAccounts = PortalAccounts(
+            store: portalStore, settings: portalStore, directory: directory, mailer: notifier, clock: clock,
+            portalURL: config.portalURL)
+        self.portalDesk = PortalDesk(
+            service: tickets, tickets: ticketStore, directory: directory, ratings: portalStore, clock: clock)
         self.automationAdmin = AutomationAdministration(
             automation: automation, directory: directory, tickets: ticketStore, service: tickets, runner: runner,
             clock: clock, desk: desk)

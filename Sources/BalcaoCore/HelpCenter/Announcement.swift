@@ -1,7 +1,7 @@
 import Foundation
 
 /// A notice admins publish to keep users informed ("A VPN estará em manutenção sábado"): a banner in the portal for
-/// its audience while it runs. (Sending it by email as well comes with the portal's contact lists.)
+/// its audience while it runs, and optionally mailed to that audience once.
 public struct Announcement: Sendable, Hashable, Identifiable {
     public typealias ID = TypedID<Announcement>
 
@@ -21,10 +21,12 @@ public struct Announcement: Sendable, Hashable, Identifiable {
     /// Nil runs until it is taken down.
     public var endsAt: Date?
     public let createdAt: Date
+    /// When it was mailed to its audience; a notice is mailed at most once.
+    public var emailedAt: Date?
 
     public init(
         id: ID = ID(), title: LocalizedText, body: LocalizedText, audience: Audience, startsAt: Date, endsAt: Date? = nil,
-        createdAt: Date
+        createdAt: Date, emailedAt: Date? = nil
     ) {
         self.id = id
         self.title = title
@@ -33,6 +35,7 @@ public struct Announcement: Sendable, Hashable, Identifiable {
         self.startsAt = startsAt
         self.endsAt = endsAt
         self.createdAt = createdAt
+        self.emailedAt = emailedAt
     }
 
     /// Whether the banner shows to `reader` at `date`. Agents see every running notice; a department's notice

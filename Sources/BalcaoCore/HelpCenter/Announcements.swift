@@ -30,6 +30,51 @@ public struct Announcements: Sendable {
         guard try await store.delete(id) else { throw HelpCenterError.announcementNotFound(id) }
     }
 
+    /// Mails a notice to its audience — the contacts of that kind, each in their language — once. Returns how many
+    /// mails were queued (addresses that bounced or are unmailable are skipped by the mailer).
+    public func email(
+        _ id: Announcement.ID, portalURL: String, defaultLanguage: SupportedLanguage, via mailer: any AnnouncementMailer,
+        by agent: Agent
+    ) async throws -> Int {
+        try HelpCenter.requireManager(agent)
+        guard let announcement = try await store.announcements().first(where: { $0.id == id }) else {
+            throw HelpCenterError.announcementNotFound(id)
+        }
+        guard try await store.markEmailed(id, at: clock.now) else { return 0 }
+        var query = DirectoryQuery.everything
+        query.contactKind = try await contactKind(of: announcement.audience)
+        var sent = 0
+        while true {
+            let page = try await directory.contacts(query)
+            for contact in page {
+                guard let email = contact.primaryEmail else { continue }
+                let language = contact.languageTag.flatMap(SupportedLanguage.init(matching:)) ?? defaultLanguage
+                guard let title = announcement.title.best(for: language), let body = announcement.body.best(for: language)
+                else { continue }
+                try await mailer.sendAnnouncement(
+                    title: title.text, body: body.text, portalURL: portalURL,
+                    to: MailAddress(name: contact.name, address: email.value), language: language)
+                sent += 1
+            }
+            if page.count < query.limit { return sent }
+            query.offset += page.count
+        }
+    }
+
+    /// Who a notice reaches by mail: nil is every contact.
+    private func contactKind(of audience: Announcement.Audience) async throws -> Contact.Kind? {
+        switch audience {
+        case .everyone: return nil
+        case .customers: return .customer
+        case .employees: return .employee
+        case .department(let id):
+            guard let department = try await directory.department(id) else {
+                throw ValidationError(field: "audience", "the department no longer exists")
+            }
+            return department.kind == .internal ? .employee : .customer
+        }
+    }
+
     /// The notices running now for `reader`; `departments` are the ones the reader uses (for department notices).
     public func current(for reader: PortalReader, departments: [Department] = []) async throws -> [Announcement] {
         let now = clock.now

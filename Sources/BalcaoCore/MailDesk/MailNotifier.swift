@@ -172,7 +172,8 @@ public struct MailNotifier: Sendable {
         ]
         switch kind {
         case .ticketReceived, .mailTooLarge: headers.insert((name: "Auto-Submitted", value: "auto-replied"), at: 0)
-        case .ticketSolved, .mailboxFailing, .automation: headers.insert((name: "Auto-Submitted", value: "auto-generated"), at: 0)
+        case .ticketSolved, .mailboxFailing, .automation, .portalSignIn, .portalSignUp, .announcement:
+            headers.insert((name: "Auto-Submitted", value: "auto-generated"), at: 0)
         case .agentReply: break
         }
         return headers
@@ -180,7 +181,7 @@ public struct MailNotifier: Sendable {
 
     /// Whether Balcão may write to `address` now: not a no-reply or bounce address, not one of our mailboxes,
     /// not bounced, and — for automatic mail — under the caps per address and per ticket.
-    private func mayWrite(to address: String, automatic: Bool, ticket: Ticket.ID?) async throws -> Bool {
+    func mayWrite(to address: String, automatic: Bool, ticket: Ticket.ID?) async throws -> Bool {
         guard !RecipientRules.isUnmailable(address) else { return false }
         if let email = EmailAddress(address), try await mail.mailbox(address: email) != nil { return false }
         if try await !mail.undeliverable([address], at: clock.now).isEmpty { return false }

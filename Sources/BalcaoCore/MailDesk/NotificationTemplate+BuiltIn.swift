@@ -189,6 +189,122 @@ extension NotificationTemplate {
                 """
             ),
         ],
+        .portalSignIn: [
+            .portugueseBrazil: (
+                "Seu link para entrar em {{desk.name}}",
+                """
+                Olá, {{requester.name}},
+
+                Use este link para entrar na central de ajuda {{desk.name}}. Ele vale por 30 minutos e \
+                funciona uma única vez:
+
+                {{link}}
+
+                Se não foi você que pediu, ignore este e-mail.
+                """
+            ),
+            .portuguesePortugal: (
+                "O seu link para entrar em {{desk.name}}",
+                """
+                Olá, {{requester.name}},
+
+                Use este link para iniciar sessão no centro de ajuda {{desk.name}}. É válido durante 30 \
+                minutos e funciona uma única vez:
+
+                {{link}}
+
+                Se não foi você que o pediu, ignore este e-mail.
+                """
+            ),
+            .english: (
+                "Your sign-in link for {{desk.name}}",
+                """
+                Hello {{requester.name}},
+
+                Use this link to sign in to the {{desk.name}} help center. It works once, within 30 minutes:
+
+                {{link}}
+
+                If you did not ask for it, ignore this email.
+                """
+            ),
+        ],
+        .portalSignUp: [
+            .portugueseBrazil: (
+                "Confirme sua conta em {{desk.name}}",
+                """
+                Olá, {{requester.name}},
+
+                Para concluir seu cadastro na central de ajuda {{desk.name}}, abra este link em até 30 minutos:
+
+                {{link}}
+
+                Se não foi você que se cadastrou, ignore este e-mail.
+                """
+            ),
+            .portuguesePortugal: (
+                "Confirme a sua conta em {{desk.name}}",
+                """
+                Olá, {{requester.name}},
+
+                Para concluir o registo no centro de ajuda {{desk.name}}, abra este link nos próximos 30 minutos:
+
+                {{link}}
+
+                Se não foi você que se registou, ignore este e-mail.
+                """
+            ),
+            .english: (
+                "Confirm your {{desk.name}} account",
+                """
+                Hello {{requester.name}},
+
+                To finish signing up to the {{desk.name}} help center, open this link within 30 minutes:
+
+                {{link}}
+
+                If you did not sign up, ignore this email.
+                """
+            ),
+        ],
+        .announcement: [
+            .portugueseBrazil: (
+                "{{announcement.title}}",
+                """
+                Olá, {{requester.name}},
+
+                {{announcement.body}}
+
+                Mais informações na central de ajuda: {{portal.url}}
+
+                Equipe {{desk.name}}
+                """
+            ),
+            .portuguesePortugal: (
+                "{{announcement.title}}",
+                """
+                Olá, {{requester.name}},
+
+                {{announcement.body}}
+
+                Mais informação no centro de ajuda: {{portal.url}}
+
+                Equipa {{desk.name}}
+                """
+            ),
+            .english: (
+                "{{announcement.title}}",
+                """
+                Hello {{requester.name}},
+
+                {{announcement.body}}
+
+                More in the help center: {{portal.url}}
+
+                The {{desk.name}} team
+                """
+            ),
+        ],
         // Automation mail carries its rule's own texts; this only answers for a kind that must always have one.
         .automation: [
             .portugueseBrazil: ("{{ticket.subject}}", "{{ticket.subject}} ({{ticket.number}})\n\n{{desk.name}}"),

@@ -16,6 +16,12 @@ public struct NotificationTemplate: Sendable, Hashable {
         case mailboxFailing = "mailbox_failing"
         /// Written by a trigger or time rule from the rule's own subject and body.
         case automation
+        /// A one-time link that signs a portal user in.
+        case portalSignIn = "portal_sign_in"
+        /// The link that confirms a portal sign-up.
+        case portalSignUp = "portal_sign_up"
+        /// An announcement sent to its audience by mail.
+        case announcement
 
         /// Kinds whose text the admin edits on the templates page (automation mail is edited in its rule).
         public static let editable: [Kind] = allCases.filter { $0 != .automation }
@@ -33,6 +39,8 @@ public struct NotificationTemplate: Sendable, Hashable {
             case .mailTooLarge: return ["mail.subject", "limit", "desk.name"]
             case .mailboxFailing: return ["mailbox.address", "error", "failures"]
             case .automation: return Placeholders.names
+            case .portalSignIn, .portalSignUp: return ["requester.name", "desk.name", "link"]
+            case .announcement: return ["requester.name", "desk.name", "announcement.title", "announcement.body", "portal.url"]
             }
         }
     }

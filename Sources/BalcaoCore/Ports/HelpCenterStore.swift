@@ -1,3 +1,5 @@
+import Foundation
+
 /// Loads and saves the help section. BalcaoStore implements it on SQLite (FTS5) and PostgreSQL (tsvector).
 public protocol HelpCenterStore: Sendable {
     func categories() async throws -> [HelpCategory]
@@ -38,4 +40,13 @@ public protocol AnnouncementStore: Sendable {
     func save(_ announcement: Announcement) async throws
     /// False when there was none with this id.
     func delete(_ announcement: Announcement.ID) async throws -> Bool
+    /// Stamps the notice as mailed; false when it already was (or is gone), so two clicks mail it once.
+    func markEmailed(_ announcement: Announcement.ID, at: Date) async throws -> Bool
+}
+
+/// Mails one announcement to one person.
+public protocol AnnouncementMailer: Sendable {
+    func sendAnnouncement(
+        title: String, body: String, portalURL: String, to recipient: MailAddress, language: SupportedLanguage)
+        async throws
 }

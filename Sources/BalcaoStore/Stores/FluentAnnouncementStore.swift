@@ -21,7 +21,8 @@ public struct FluentAnnouncementStore: AnnouncementStore {
                 body: try FluentHelpCenterStore.text(row, "body", id: id), audience: audience,
                 startsAt: try row.decode(column: "starts_at", as: Date.self),
                 endsAt: try row.decode(column: "ends_at", as: Date?.self),
-                createdAt: try row.decode(column: "created_at", as: Date.self))
+                createdAt: try row.decode(column: "created_at", as: Date.self),
+                emailedAt: try row.decode(column: "emailed_at", as: Date?.self))
         }
     }
 
@@ -44,6 +45,14 @@ public struct FluentAnnouncementStore: AnnouncementStore {
         try await context.write { db in
             try await (db as! any SQLDatabase).raw(
                 "DELETE FROM announcements WHERE id = \(bind: announcement.rawValue) RETURNING id"
+            ).all().count > 0
+        }
+    }
+
+    public func markEmailed(_ announcement: Announcement.ID, at date: Date) async throws -> Bool {
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                "UPDATE announcements SET emailed_at = \(bind: date) WHERE id = \(bind: announcement.rawValue) AND emailed_at IS NULL RETURNING id"
             ).all().count > 0
         }
     }

@@ -62,7 +62,7 @@ struct AgentSessionMiddleware: Middleware {
     private func session(for request: Request) async throws -> AgentSession? {
         guard let secret = request.cookies[SessionCookie.name]?.string,
             let session = try await services.sessions.session(forSecret: secret, at: services.clock.now),
-            let agent = try await services.directory.agent(session.agentID), agent.isActive
+            let agent = try await services.directory.agent(session.ownerID), agent.isActive
         else { return nil }
         return AgentSession(agent: agent, csrfToken: session.csrfToken, secret: secret)
     }

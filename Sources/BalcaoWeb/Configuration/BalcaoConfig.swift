@@ -9,6 +9,8 @@ public struct BalcaoConfig: Sendable, Equatable {
         public var port = 8080
         /// The address users reach Balcão at, for links in mail and API responses.
         public var publicURL: String?
+        /// Where the customer and employee portal lives (`/help` by default); `/` would put it at the root.
+        public var portalPath = "/help"
     }
 
     public struct Storage: Sendable, Equatable {
@@ -55,8 +57,25 @@ public struct BalcaoConfig: Sendable, Equatable {
 
     public init() {}
 
+    /// The portal's address, for links in mail.
+    public var portalURL: String {
+        (http.publicURL ?? "http://\(http.host):\(http.port)") + http.portalPath
+    }
+
+    /// `/help`, `/suporte/ajuda`: segments of letters, digits, `-` and `_`, not clashing with Balcão's own paths.
+    static func portalPath(_ text: String) -> String? {
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        let segments = trimmed.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard trimmed.hasPrefix("/"), !segments.isEmpty,
+            segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } }),
+            !["agent", "api", "login", "logout", "ws", "css", "js", "healthz"].contains(segments.first.map(String.init) ?? "")
+        else { return nil }
+        return trimmed
+    }
+
     /// Reads `BALCAO_HOST`, `BALCAO_PORT`, `BALCAO_PUBLIC_URL`, `BALCAO_DATA_DIR`, `BALCAO_DATABASE_URL`,
-    /// `BALCAO_DATABASE_SCHEMA`, `BALCAO_MAX_ATTACHMENT_MB`, `BALCAO_DEFAULT_LANGUAGE`, `BALCAO_LOG_LEVEL`, and the mail keys (`readMail`).
+    /// `BALCAO_DATABASE_SCHEMA`, `BALCAO_MAX_ATTACHMENT_MB`, `BALCAO_DEFAULT_LANGUAGE`, `BALCAO_LOG_LEVEL`,
+    /// `BALCAO_PORTAL_PATH`, and the mail keys (`readMail`).
     public init(environment: [String: String]) throws(ConfigError) {
         var problems: [String] = []
         func value(_ key: String) -> String? {
@@ -74,6 +93,11 @@ public struct BalcaoConfig: Sendable, Equatable {
                 http.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
             } else {
                 problems.append("BALCAO_PUBLIC_URL must be an http(s) URL, got \(url)")
+            }
+        }
+        if let path = value("BALCAO_PORTAL_PATH") {
+            if let portalPath = Self.portalPath(path) { http.portalPath = portalPath } else {
+                problems.append("BALCAO_PORTAL_PATH must be a path like /help (letters, digits, - and _), got \(path)")
             }
         }
         if let dir = value("BALCAO_DATA_DIR") { storage.dataDir = dir }

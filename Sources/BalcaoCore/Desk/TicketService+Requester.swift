@@ -1,0 +1,41 @@
+import Foundation
+
+/// What a requester does to their own request from the portal. Who may is `PortalAccess`'s rule; these apply the
+/// lifecycle and record it in the history like any other change.
+extension TicketService {
+    /// "My problem is solved": no required-field check, those are for the agents who work the ticket.
+    public func markSolved(_ id: Ticket.ID, byRequester contact: Contact.ID) async throws -> Ticket {
+        try await withRetries(id) { ticket in
+            guard ticket.requesterID == contact else { throw PortalError.requestNotFound }
+            return ([], try ticket.move(to: .solved, by: .contact(contact), at: clock.now))
+        }
+    }
+
+    /// Reopens a solved request (the window is checked by the caller, who knows the desk's settings).
+    public func reopen(_ id: Ticket.ID, byRequester contact: Contact.ID) async throws -> Ticket {
+        try await withRetries(id) { ticket in
+            guard ticket.requesterID == contact else { throw PortalError.requestNotFound }
+            guard ticket.status == .solved else { throw PortalError.notAllowed }
+            return ([], try ticket.move(to: .open, by: .contact(contact), at: clock.now))
+        }
+    }
+
+    /// Records the requester's satisfaction in the history (the rating itself is kept by `SatisfactionStore`);
+    /// a closed ticket still takes it, as ratings often come after the close.
+    public func recordSatisfaction(_ id: Ticket.ID, old: SatisfactionRating.Score?, new: SatisfactionRating.Score, by contact: Contact.ID)
+        async throws -> Ticket
+    {
+        try await withRetries(id) { ticket in
+            let now = clock.now
+            ticket.updatedAt = now
+            return (
+                [],
+                [
+                    TicketEvent(
+                        ticketID: id, actor: .contact(contact), at: now, field: .satisfaction,
+                        oldValue: old?.rawValue, newValue: new.rawValue)
+                ]
+            )
+        }
+    }
+}
