@@ -1,7 +1,8 @@
 import Vapor
 
 func routes(_ app: Application, services: BalcaoServices) throws {
-    app.get { req in req.redirect(to: "/agent") }
+    // The root is the portal: customers arrive there; agents have /agent (linked from the portal's footer).
+    app.get { req in req.redirect(to: services.config.http.portalPath) }
     app.get("healthz") { _ in ["status": "ok"] }
 
     let api = app.grouped("api", "v1").grouped(ProblemMiddleware())
@@ -30,6 +31,15 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try agent.register(collection: MailAdminPagesController(services: services))
     try agent.register(collection: AutomationAdminPagesController(services: services))
     try agent.register(collection: NotificationsPageController(services: services))
+
+    // The portal, at its configured path (`/help`): open to visitors, its forms CSRF-protected.
+    let portal = services.config.http.portalPath.split(separator: "/")
+        .reduce(pages as any RoutesBuilder) { $0.grouped(PathComponent(stringLiteral: String($1))) }
+        .grouped(PortalSessionMiddleware(services: services), PortalCSRFMiddleware())
+    try portal.register(collection: PortalHelpController(services: services))
+    try portal.register(collection: PortalAccountController(services: services))
+    try portal.register(collection: PortalRequestsController(services: services))
+    try portal.register(collection: PortalBrandController(services: services))
 
     let socket = AgentSocket(services: services)
     app.grouped(AgentSessionMiddleware(services: services)).webSocket("ws", "agent") { req, ws in

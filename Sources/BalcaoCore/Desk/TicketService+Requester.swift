@@ -21,13 +21,13 @@ extension TicketService {
     }
 
     /// Records the requester's satisfaction in the history (the rating itself is kept by `SatisfactionStore`);
-    /// a closed ticket still takes it, as ratings often come after the close.
+    /// a closed ticket still takes it, as ratings often come after the close. `updatedAt` stays: a rating is not
+    /// work on the ticket, and must not restart time rules such as closing solved tickets after some days.
     public func recordSatisfaction(_ id: Ticket.ID, old: SatisfactionRating.Score?, new: SatisfactionRating.Score, by contact: Contact.ID)
         async throws -> Ticket
     {
         try await withRetries(id) { ticket in
             let now = clock.now
-            ticket.updatedAt = now
             return (
                 [],
                 [

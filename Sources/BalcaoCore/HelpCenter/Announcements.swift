@@ -32,6 +32,10 @@ public struct Announcements: Sendable {
 
     /// Mails a notice to its audience — the contacts of that kind, each in their language — once. Returns how many
     /// mails were queued (addresses that bounced or are unmailable are skipped by the mailer).
+    ///
+    /// The notice is stamped as mailed first, so two clicks never mail it twice; mail goes to the outbox (a local
+    /// write), so a failure part-way is a database failure — it is reported, and the notice stays stamped rather
+    /// than risk mailing the first part of the audience twice.
     public func email(
         _ id: Announcement.ID, portalURL: String, defaultLanguage: SupportedLanguage, via mailer: any AnnouncementMailer,
         by agent: Agent
@@ -51,10 +55,12 @@ public struct Announcements: Sendable {
                 let language = contact.languageTag.flatMap(SupportedLanguage.init(matching:)) ?? defaultLanguage
                 guard let title = announcement.title.best(for: language), let body = announcement.body.best(for: language)
                 else { continue }
-                try await mailer.sendAnnouncement(
+                if try await mailer.sendAnnouncement(
                     title: title.text, body: body.text, portalURL: portalURL,
                     to: MailAddress(name: contact.name, address: email.value), language: language)
-                sent += 1
+                {
+                    sent += 1
+                }
             }
             if page.count < query.limit { return sent }
             query.offset += page.count

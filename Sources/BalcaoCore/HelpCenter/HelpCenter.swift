@@ -135,6 +135,32 @@ public struct HelpCenter: Sendable {
         (try await store.categories(), try await store.sections())
     }
 
+    /// What the portal lists for a reader: the categories they may read, each with its sections and their
+    /// published, readable articles (empty sections and categories left out), in the desk's order.
+    public func contents(for reader: PortalReader) async throws -> [CategoryContents] {
+        let (categories, sections) = try await outline()
+        let articles = try await store.articles(in: nil)
+        return categories.filter { $0.visibility.admits(reader) }.sorted { $0.position < $1.position }.compactMap {
+            category in
+            let shelves = sections.filter { $0.categoryID == category.id }.sorted { $0.position < $1.position }
+                .compactMap { section -> SectionContents? in
+                    let readable = articles.filter { $0.sectionID == section.id && $0.isReadable(by: reader, in: category) }
+                    return readable.isEmpty ? nil : SectionContents(section: section, articles: readable)
+                }
+            return shelves.isEmpty ? nil : CategoryContents(category: category, sections: shelves)
+        }
+    }
+
+    public struct CategoryContents: Sendable, Hashable {
+        public let category: HelpCategory
+        public let sections: [SectionContents]
+    }
+
+    public struct SectionContents: Sendable, Hashable {
+        public let section: HelpSection
+        public let articles: [HelpArticle]
+    }
+
     /// Every article of a section (all when nil), drafts included: for agents.
     public func articles(in section: HelpSection.ID?) async throws -> [HelpArticle] {
         try await store.articles(in: section)
@@ -165,9 +191,10 @@ public struct HelpCenter: Sendable {
         let ids = try await store.searchArticles(words, matchingAll: matchingAll, limit: limit * 3)
         let categories = Dictionary(uniqueKeysWithValues: try await store.categories().map { ($0.id, $0) })
         let sections = Dictionary(uniqueKeysWithValues: try await store.sections().map { ($0.id, $0) })
+        let articles = Dictionary(uniqueKeysWithValues: try await store.articles(ids: ids).map { ($0.id, $0) })
         var results: [Result] = []
         for id in ids where results.count < limit {
-            guard let article = try await store.article(id),
+            guard let article = articles[id],
                 let category = sections[article.sectionID].flatMap({ categories[$0.categoryID] }),
                 article.isReadable(by: reader, in: category),
                 let (shown, translation) = article.translation(for: language)

@@ -15,13 +15,13 @@ extension MailNotifier: PortalMailer, AnnouncementMailer {
     /// One announcement mail to one contact.
     public func sendAnnouncement(
         title: String, body: String, portalURL: String, to recipient: MailAddress, language: SupportedLanguage
-    ) async throws {
-        _ = try await send(
+    ) async throws -> Bool {
+        try await send(
             .announcement, to: recipient, language: language,
             values: [
                 "requester.name": recipient.name ?? recipient.address, "announcement.title": title,
                 "announcement.body": body, "portal.url": portalURL,
-            ])
+            ]) != nil
     }
 
     /// A mail from the desk's default address that threads to no ticket.

@@ -17,7 +17,8 @@ public struct PortalAccess: Sendable, Hashable {
     /// customers the external ones. Tier-2 teams are reached by escalation, never directly.
     public func departments(from all: [Department]) -> [Department] {
         let kind: Department.Kind = contact.kind == .employee ? .internal : .external
-        return all.filter { $0.kind == kind && $0.tier == .first }.sorted { $0.name < $1.name }
+        return all.filter { $0.kind == kind && $0.tier == .first }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
     }
 
     /// Own requests always; the organization's when the desk shares them.

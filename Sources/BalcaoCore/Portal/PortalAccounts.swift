@@ -1,10 +1,11 @@
 import Foundation
 
 /// Portal accounts: signing up, one-time sign-in links, passwords. Passwords arrive hashed (bcrypt lives in
-/// BalcaoWeb); links are mailed and only their hash is stored.
+/// BalcaoWeb) and are only ever set by someone signed in; links are mailed and only their hash is stored.
 ///
 /// Nothing here tells whether an address is known: asking for a link for an unknown address "succeeds" without
-/// sending anything, and signing up with a known address mails a link that signs that contact in.
+/// sending anything, and signing up with a known address mails a link that signs that contact in. (The caller
+/// should not make the answer wait on the mail either, so timing does not tell.)
 public struct PortalAccounts: Sendable {
     let store: any PortalAccountStore
     let settings: any PortalSettingsStore
@@ -45,9 +46,7 @@ public struct PortalAccounts: Sendable {
     }
 
     /// Starts a sign-up: the account is made when the mailed link is opened, which proves the address is theirs.
-    public func signUp(name: String, email: EmailAddress, passwordHash: String?, language: SupportedLanguage)
-        async throws
-    {
+    public func signUp(name: String, email: EmailAddress, language: SupportedLanguage) async throws {
         var collector = ValidationCollector()
         collector.requireText(name, field: "name", maxLength: 200)
         try collector.check()
@@ -56,22 +55,17 @@ public struct PortalAccounts: Sendable {
         let secret = try await store.createLink(
             PortalLink(
                 purpose: .signUp, email: email, name: name.trimmingCharacters(in: .whitespacesAndNewlines),
-                passwordHash: passwordHash, languageTag: language.rawValue, createdAt: now,
+                languageTag: language.rawValue, createdAt: now,
                 expiresAt: now.addingTimeInterval(Self.linkLifetime)))
         try await mailer.sendLink(
             .signUp, url: link(secret), to: MailAddress(name: name, address: email.value), language: language)
     }
 
-    /// Opens a mailed link: the contact it signs in, created (and given the chosen password) on sign-up.
+    /// Opens a mailed link: the contact it signs in, created on sign-up.
     public func redeem(secret: String) async throws -> Contact {
         let now = clock.now
         guard let link = try await store.redeemLink(secret: secret, at: now) else { throw PortalError.linkInvalid }
-        if let contact = try await directory.contact(email: link.email) {
-            if link.purpose == .signUp, let hash = link.passwordHash {
-                try await store.setPasswordHash(hash, of: contact.id, at: now)
-            }
-            return contact
-        }
+        if let contact = try await directory.contact(email: link.email) { return contact }
         // A sign-in link for an address whose contact was deleted since: nothing to sign in to.
         guard link.purpose == .signUp, let name = link.name else { throw PortalError.linkInvalid }
         let portal = try await settings.portalSettings()
@@ -79,7 +73,6 @@ public struct PortalAccounts: Sendable {
             kind: portal.kind(forEmail: link.email), name: name, emails: [link.email],
             organizationID: try await organizationID(for: link.email), languageTag: link.languageTag, createdAt: now)
         try await directory.insert(contact)
-        if let hash = link.passwordHash { try await store.setPasswordHash(hash, of: contact.id, at: now) }
         return contact
     }
 

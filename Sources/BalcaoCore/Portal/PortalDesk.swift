@@ -167,7 +167,9 @@ public struct PortalDesk: Sendable {
             ticketID: ticket.id, contactID: access.contact.id, score: score,
             comment: trimmed?.isEmpty == false ? trimmed : nil, ratedAt: clock.now)
         try await ratings.save(rating)
-        _ = try await service.recordSatisfaction(ticket.id, old: previous?.score, new: score, by: access.contact.id)
+        if previous?.score != score {
+            _ = try await service.recordSatisfaction(ticket.id, old: previous?.score, new: score, by: access.contact.id)
+        }
         return rating
     }
 

@@ -44,10 +44,12 @@ public struct PortalSettings: Sendable, Hashable, Codable {
 
     public static let maxReopenWindowDays = 365
 
-    /// The kind a new portal account gets: employees by their company's mail domain, customers otherwise.
+    /// The kind a new portal account gets: employees by their company's mail domain (or a subdomain of it:
+    /// `rh.empresa.com.br` under `empresa.com.br`), customers otherwise.
     public func kind(forEmail email: EmailAddress) -> Contact.Kind {
         let domain = email.value.split(separator: "@").last.map { $0.lowercased() } ?? ""
-        return employeeDomains.contains(domain) ? .employee : .customer
+        let isEmployee = employeeDomains.map { $0.lowercased() }.contains { domain == $0 || domain.hasSuffix("." + $0) }
+        return isEmployee ? .employee : .customer
     }
 
     /// Trims and lower-cases the domains, then checks every field.

@@ -5,6 +5,8 @@ public protocol HelpCenterStore: Sendable {
     func categories() async throws -> [HelpCategory]
     func sections() async throws -> [HelpSection]
     func article(_ id: HelpArticle.ID) async throws -> HelpArticle?
+    /// The articles with these ids (in no particular order; missing ones are left out).
+    func articles(ids: [HelpArticle.ID]) async throws -> [HelpArticle]
     /// Every article of a section (all sections when nil), drafts included, in position order.
     func articles(in section: HelpSection.ID?) async throws -> [HelpArticle]
     func save(_ category: HelpCategory) async throws
@@ -44,9 +46,9 @@ public protocol AnnouncementStore: Sendable {
     func markEmailed(_ announcement: Announcement.ID, at: Date) async throws -> Bool
 }
 
-/// Mails one announcement to one person.
+/// Mails one announcement to one person; false when the address may not be written to (bounced, no-reply).
 public protocol AnnouncementMailer: Sendable {
     func sendAnnouncement(
         title: String, body: String, portalURL: String, to recipient: MailAddress, language: SupportedLanguage)
-        async throws
+        async throws -> Bool
 }

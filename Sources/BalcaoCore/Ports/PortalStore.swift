@@ -34,21 +34,20 @@ public struct PortalLink: Sendable, Hashable {
 
     public let purpose: Purpose
     public let email: EmailAddress
-    /// For sign-up: the name and (already hashed) password they chose.
+    /// For sign-up: the name they gave. No password travels with a link: whoever opens it gets a session and
+    /// sets a password then, so signing up with someone else's address cannot plant a password on their account.
     public let name: String?
-    public let passwordHash: String?
     public let languageTag: String?
     public let createdAt: Date
     public let expiresAt: Date
 
     public init(
-        purpose: Purpose, email: EmailAddress, name: String? = nil, passwordHash: String? = nil,
-        languageTag: String? = nil, createdAt: Date, expiresAt: Date
+        purpose: Purpose, email: EmailAddress, name: String? = nil, languageTag: String? = nil, createdAt: Date,
+        expiresAt: Date
     ) {
         self.purpose = purpose
         self.email = email
         self.name = name
-        self.passwordHash = passwordHash
         self.languageTag = languageTag
         self.createdAt = createdAt
         self.expiresAt = expiresAt

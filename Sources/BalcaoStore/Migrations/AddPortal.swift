@@ -30,7 +30,6 @@ struct AddPortal: AsyncMigration {
             .field("purpose", .string, .required)
             .field("email", .string, .required)
             .field("name", .string)
-            .field("password_hash", .string)
             .field("language_tag", .string)
             .field("created_at", .datetime, .required)
             .field("expires_at", .datetime, .required)

@@ -89,6 +89,12 @@ public struct FluentHelpCenterStore: HelpCenterStore {
             .map(Self.article(from:))
     }
 
+    public func articles(ids: [HelpArticle.ID]) async throws -> [HelpArticle] {
+        guard !ids.isEmpty else { return [] }
+        let list = SQLList(ids.map { SQLBind($0.rawValue) })
+        return try await context.sql.raw("SELECT * FROM help_articles WHERE id IN (\(list))").all().map(Self.article(from:))
+    }
+
     public func articles(in section: HelpSection.ID?) async throws -> [HelpArticle] {
         let condition: SQLQueryString = section.map { "WHERE section_id = \(bind: $0.rawValue)" } ?? ""
         return try await context.sql.raw("SELECT * FROM help_articles " + condition + " ORDER BY position, created_at, id")

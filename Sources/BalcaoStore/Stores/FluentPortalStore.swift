@@ -73,10 +73,10 @@ public struct FluentPortalStore: PortalSettingsStore, PortalAccountStore, Satisf
             ).run()
             try await sql.raw(
                 """
-                INSERT INTO portal_links (token_hash, purpose, email, name, password_hash, language_tag, created_at, \
-                expires_at) VALUES (\(bind: CredentialStore.hash(secret)), \(bind: link.purpose.rawValue), \
-                \(bind: link.email.value), \(bind: link.name), \(bind: link.passwordHash), \(bind: link.languageTag), \
-                \(bind: link.createdAt), \(bind: link.expiresAt))
+                INSERT INTO portal_links (token_hash, purpose, email, name, language_tag, created_at, expires_at) \
+                VALUES (\(bind: CredentialStore.hash(secret)), \(bind: link.purpose.rawValue), \
+                \(bind: link.email.value), \(bind: link.name), \(bind: link.languageTag), \(bind: link.createdAt), \
+                \(bind: link.expiresAt))
                 """
             ).run()
         }
@@ -93,7 +93,7 @@ public struct FluentPortalStore: PortalSettingsStore, PortalAccountStore, Satisf
                     """
                     UPDATE portal_links SET used_at = \(bind: now) WHERE token_hash = \(bind: hash) \
                     AND used_at IS NULL AND expires_at > \(bind: now) \
-                    RETURNING purpose, email, name, password_hash, language_tag, created_at, expires_at
+                    RETURNING purpose, email, name, language_tag, created_at, expires_at
                     """
                 ).first(),
                 let purpose = PortalLink.Purpose(rawValue: try row.decode(column: "purpose", as: String.self)),
@@ -101,7 +101,6 @@ public struct FluentPortalStore: PortalSettingsStore, PortalAccountStore, Satisf
             else { return nil }
             return PortalLink(
                 purpose: purpose, email: email, name: try row.decode(column: "name", as: String?.self),
-                passwordHash: try row.decode(column: "password_hash", as: String?.self),
                 languageTag: try row.decode(column: "language_tag", as: String?.self),
                 createdAt: try row.decode(column: "created_at", as: Date.self),
                 expiresAt: try row.decode(column: "expires_at", as: Date.self))

@@ -4,6 +4,7 @@ enum Strings {
     /// key: (en, pt-BR, pt-PT)
     static let table = core.merging(mail, uniquingKeysWith: { first, _ in first })
         .merging(automation, uniquingKeysWith: { first, _ in first })
+        .merging(portal, uniquingKeysWith: { first, _ in first })
 
     private static let core: [String: (String, String, String)] = [
         "app_name": ("Balcão", "Balcão", "Balcão"),

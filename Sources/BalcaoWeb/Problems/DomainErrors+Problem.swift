@@ -147,6 +147,23 @@ extension HelpCenterError: ProblemConvertible {
     }
 }
 
+extension PortalError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .signUpClosed:
+            Problem(status: .forbidden, type: "sign-up-closed", title: "Sign-up is closed", detail: "This desk only admits people it knows.")
+        case .linkInvalid:
+            Problem(status: .gone, type: "link-invalid", title: "Link used or expired", detail: "Ask for a new link.")
+        case .requestNotFound:
+            Problem(status: .notFound, type: "not-found", title: "Request not found", detail: "No request of yours has this number.")
+        case .departmentNotAvailable:
+            Problem(status: .unprocessableEntity, type: "department-not-available", title: "Department not available", detail: "Choose one of the departments listed.")
+        case .notAllowed:
+            Problem(status: .conflict, type: "not-allowed", title: "Not possible now", detail: "The request's status does not allow this.")
+        }
+    }
+}
+
 /// "Contact not found: no contact has id …" — the one shape of every missing-by-id problem.
 private func notFoundProblem(_ what: String, _ id: String) -> Problem {
     Problem(status: .notFound, type: "not-found", title: "\(what) not found", detail: "No \(what.lowercased()) has id \(id).")

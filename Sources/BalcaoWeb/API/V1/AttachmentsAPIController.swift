@@ -15,9 +15,14 @@ struct AttachmentsAPIController: RouteCollection {
         guard let found = try await services.ticketStore.attachment(id),
             let data = try await services.blobs.get(found.attachment.sha256)
         else { throw AttachmentError.notFound(id) }
+        return Self.response(for: found.attachment, data: data)
+    }
+
+    /// Always a download, never rendered by the browser: a stored HTML or SVG file cannot run as the desk's page.
+    static func response(for attachment: Attachment, data: Data) -> Response {
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: found.attachment.contentType)
-        headers.replaceOrAdd(name: .contentDisposition, value: Self.disposition(for: found.attachment.filename))
+        headers.replaceOrAdd(name: .contentType, value: attachment.contentType)
+        headers.replaceOrAdd(name: .contentDisposition, value: Self.disposition(for: attachment.filename))
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.replaceOrAdd(name: .contentSecurityPolicy, value: "default-src 'none'; sandbox")
         return Response(status: .ok, headers: headers, body: .init(data: data))

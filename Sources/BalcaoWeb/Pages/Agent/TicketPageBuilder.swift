@@ -101,28 +101,11 @@ struct TicketPageBuilder {
     }
 
     private func messageView(_ message: Message, names: Names) -> TicketPageContext.MessageView {
-        let authorKind: String
-        switch message.author {
-        case .agent: authorKind = "agent"
-        case .contact: authorKind = "contact"
-        case .system: authorKind = "system"
-        }
-        return .init(
-            id: message.id.description, kind: message.kind.rawValue, isNote: message.kind == .note,
-            isSystem: message.kind == .system, authorName: names.actor(message.author, l), authorKind: authorKind,
-            when: l.dateTime(message.createdAt), whenISO: l.iso(message.createdAt), html: message.html,
-            attachments: message.attachments.map {
-                .init(name: $0.filename, url: "/agent/attachments/\($0.id)", size: Self.size($0.size))
-            })
+        .init(message, authorName: names.actor(message.author, l), l, attachmentURL: { "/agent/attachments/\($0.id)" })
     }
 
     private func customField(_ definition: CustomFieldDefinition, value: CustomFieldValue?) -> TicketPageContext.CustomFieldView {
-        let text = value?.displayText ?? ""
-        return .init(
-            name: "cf_\(definition.key)", label: definition.label, kind: definition.kind.rawValue, value: text,
-            isChecked: value == .checkbox(true), isRequired: definition.isRequired,
-            options: [Option(value: "", label: "—", selected: value == nil)]
-                + definition.options.map { Option(value: $0, label: $0, selected: text == $0) })
+        .init(definition, value: value)
     }
 
     private func requesterCard(_ contact: Contact?, excluding ticket: Ticket) async throws -> TicketPageContext.RequesterCard {

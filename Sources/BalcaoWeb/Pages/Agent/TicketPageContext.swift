@@ -113,3 +113,34 @@ struct TicketPageContext: Encodable {
     let error: String?
     let composerText: String
 }
+
+extension TicketPageContext.MessageView {
+    /// A message as a conversation shows it; the portal and the agent page link attachments differently.
+    init(_ message: Message, authorName: String, _ l: Localizer, attachmentURL: (Attachment) -> String) {
+        let authorKind: String
+        switch message.author {
+        case .agent: authorKind = "agent"
+        case .contact: authorKind = "contact"
+        case .system: authorKind = "system"
+        }
+        self.init(
+            id: message.id.description, kind: message.kind.rawValue, isNote: message.kind == .note,
+            isSystem: message.kind == .system, authorName: authorName, authorKind: authorKind,
+            when: l.dateTime(message.createdAt), whenISO: l.iso(message.createdAt), html: message.html,
+            attachments: message.attachments.map {
+                .init(name: $0.filename, url: attachmentURL($0), size: TicketPageBuilder.size($0.size))
+            })
+    }
+}
+
+extension TicketPageContext.CustomFieldView {
+    /// A department's field as a form input named `cf_<key>` (agent ticket page, portal request form).
+    init(_ definition: CustomFieldDefinition, value: CustomFieldValue?, typed: String? = nil) {
+        let text = typed ?? value?.displayText ?? ""
+        self.init(
+            name: "cf_\(definition.key)", label: definition.label, kind: definition.kind.rawValue, value: text,
+            isChecked: value == .checkbox(true) || typed == "on", isRequired: definition.isRequired,
+            options: [TicketPageContext.Option(value: "", label: "—", selected: text.isEmpty)]
+                + definition.options.map { TicketPageContext.Option(value: $0, label: $0, selected: text == $0) })
+    }
+}
