@@ -42,6 +42,8 @@ public struct BalcaoServices: Sendable {
     public let portalAccounts: PortalAccounts
     /// A portal user's requests.
     public let portalDesk: PortalDesk
+    /// Branding and sign-up settings (admins).
+    public let portalAdmin: PortalAdministration
     /// The store's database, for tools that measure or maintain it (benchmarks, backups).
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
@@ -112,6 +114,7 @@ public struct BalcaoServices: Sendable {
         self.portalAccounts = PortalAccounts(
             store: portalStore, settings: portalStore, directory: directory, mailer: notifier, clock: clock,
             portalURL: config.portalURL)
+        self.portalAdmin = PortalAdministration(settings: portalStore, blobs: blobs)
         self.portalDesk = PortalDesk(
             service: tickets, tickets: ticketStore, directory: directory, ratings: portalStore, clock: clock)
         self.automationAdmin = AutomationAdministration(

@@ -48,7 +48,52 @@ public enum DeskSetup {
         let summary = try await seeder.seed(now: services.clock.now)
         try await addDemoMailboxes(services: services)
         try await addDemoAutomation(services: services)
+        try await addDemoPortal(services: services, agents: summary.agents)
         return summary
+    }
+
+    /// Demo portal users: one customer and one employee who can sign in with a password, for trying the portal.
+    public struct DemoPortalLogins: Sendable {
+        public let customer: (email: String, password: String)
+        public let employee: (email: String, password: String)
+    }
+
+    /// The help section, the portal's settings (Acme's own domain makes employees) and a running announcement.
+    static func addDemoPortal(services: BalcaoServices, agents: [Agent]) async throws {
+        guard let manager = agents.first(where: { $0.role >= .supervisor && $0.isActive }) else { return }
+        try await DemoSeeder.seedHelpCenter(services.helpCenter, by: manager)
+        try await services.portalStore.save(
+            PortalSettings(deskName: "Acme — Central de ajuda", employeeDomains: ["acme.example"]))
+        let now = services.clock.now
+        try await services.announcements.save(
+            Announcement(
+                title: LocalizedText([
+                    .portugueseBrazil: "Manutenção programada no sábado", .portuguesePortugal: "Manutenção programada no sábado",
+                    .english: "Scheduled maintenance on Saturday",
+                ]),
+                body: LocalizedText([
+                    .portugueseBrazil: "O sistema de pedidos ficará fora do ar das **8h às 10h**.",
+                    .portuguesePortugal: "O sistema de encomendas estará indisponível das **8h às 10h**.",
+                    .english: "The ordering system will be down from **8 to 10 am**.",
+                ]),
+                audience: .everyone, startsAt: now, endsAt: now.addingTimeInterval(14 * 86400), createdAt: now),
+            by: manager)
+    }
+
+    /// Gives the demo's first customer and first employee a portal password (shown once by the CLI).
+    public static func demoPortalLogins(services: BalcaoServices) async throws -> DemoPortalLogins? {
+        var customers = DirectoryQuery(), employees = DirectoryQuery()
+        customers.contactKind = .customer
+        employees.contactKind = .employee
+        guard let customer = try await services.directory.contacts(customers).first,
+            let employee = try await services.directory.contacts(employees).first,
+            let customerEmail = customer.primaryEmail, let employeeEmail = employee.primaryEmail
+        else { return nil }
+        let (customerPassword, employeePassword) = (randomPassword(), randomPassword())
+        try await services.portalAccounts.setPassword(hash: try Bcrypt.hash(customerPassword), of: customer.id)
+        try await services.portalAccounts.setPassword(hash: try Bcrypt.hash(employeePassword), of: employee.id)
+        return DemoPortalLogins(
+            customer: (customerEmail.value, customerPassword), employee: (employeeEmail.value, employeePassword))
     }
 
     /// One receiving address per demo desk, so `balcao ingest-email --to suporte@balcao.example` and the inbound

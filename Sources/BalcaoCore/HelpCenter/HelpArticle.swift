@@ -70,6 +70,8 @@ public struct HelpArticle: Sendable, Hashable, Identifiable {
     public var helpfulVotes: Int
     public var unhelpfulVotes: Int
     public var views: Int
+    /// Requests not opened because this article, suggested while writing one, solved the problem.
+    public var deflections: Int
     public let createdAt: Date
     public var updatedAt: Date
     public var publishedAt: Date?
@@ -77,7 +79,7 @@ public struct HelpArticle: Sendable, Hashable, Identifiable {
     public init(
         id: ID = ID(), sectionID: HelpSection.ID, status: Status = .draft, visibility: HelpVisibility = .everyone,
         translations: [SupportedLanguage: Translation], position: Int = 0, authorID: Agent.ID, helpfulVotes: Int = 0,
-        unhelpfulVotes: Int = 0, views: Int = 0, createdAt: Date, updatedAt: Date? = nil, publishedAt: Date? = nil
+        unhelpfulVotes: Int = 0, views: Int = 0, deflections: Int = 0, createdAt: Date, updatedAt: Date? = nil, publishedAt: Date? = nil
     ) {
         self.id = id
         self.sectionID = sectionID
@@ -89,6 +91,7 @@ public struct HelpArticle: Sendable, Hashable, Identifiable {
         self.helpfulVotes = helpfulVotes
         self.unhelpfulVotes = unhelpfulVotes
         self.views = views
+        self.deflections = deflections
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
         self.publishedAt = publishedAt

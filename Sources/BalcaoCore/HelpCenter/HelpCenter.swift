@@ -178,8 +178,20 @@ public struct HelpCenter: Sendable {
     public func suggestions(forSubject subject: String, reader: PortalReader, language: SupportedLanguage)
         async throws -> [Result]
     {
-        try await find(subject, matchingAll: false, for: reader, in: language, limit: 5)
+        let words = SearchQuery.words(in: subject).filter { $0.count > 2 && !Self.stopWords.contains($0.lowercased()) }
+        return try await find(words.joined(separator: " "), matchingAll: false, for: reader, in: language, limit: 5)
     }
+
+    /// Words too common to suggest anything ("quero fazer a devolução do produto" is about "devolução", "produto"):
+    /// Portuguese and English function words and request verbs, compared lower-case.
+    static let stopWords: Set<String> = [
+        "que", "para", "por", "com", "sem", "uma", "uns", "umas", "dos", "das", "nos", "nas", "num", "numa", "não",
+        "nao", "meu", "minha", "meus", "minhas", "seu", "sua", "está", "esta", "estou", "este", "isso", "isto", "como",
+        "mais", "muito", "quero", "queria", "preciso", "fazer", "ter", "tenho", "tem", "foi", "ser", "pelo", "pela",
+        "ainda", "depois", "antes", "quando", "onde", "qual", "porque", "the", "and", "for", "with", "not", "can",
+        "cannot", "my", "our", "your", "how", "what", "when", "where", "why", "need", "want", "does", "doesn", "don",
+        "have", "has", "was", "this", "that", "from", "into", "help", "ajuda", "please", "favor",
+    ]
 
     private func find(
         _ text: String, matchingAll: Bool, for reader: PortalReader, in language: SupportedLanguage, limit: Int
@@ -247,7 +259,7 @@ public struct HelpCenter: Sendable {
         }
     }
 
-    static func requireManager(_ agent: Agent) throws {
+    public static func requireManager(_ agent: Agent) throws {
         guard agent.isActive, agent.role >= .supervisor else {
             throw HelpCenterError.forbidden("only supervisors and admins arrange the help section")
         }

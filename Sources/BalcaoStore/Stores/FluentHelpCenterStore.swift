@@ -172,12 +172,6 @@ public struct FluentHelpCenterStore: HelpCenterStore {
 
     public func recordDeflection(by article: HelpArticle.ID) async throws { try await bump("deflections", of: article) }
 
-    /// How many requests each article deflected (for reports; not part of the domain article).
-    public func deflections(of article: HelpArticle.ID) async throws -> Int {
-        try await context.sql.raw("SELECT deflections FROM help_articles WHERE id = \(bind: article.rawValue)").first()?
-            .decode(column: "deflections", as: Int.self) ?? 0
-    }
-
     private func bump(_ column: String, of article: HelpArticle.ID) async throws {
         let updated = try await context.write { db in
             try await (db as! any SQLDatabase).raw(
@@ -230,7 +224,8 @@ public struct FluentHelpCenterStore: HelpCenterStore {
             position: try row.decode(column: "position", as: Int.self), authorID: .init(rawValue: try row.uuid("author_id")),
             helpfulVotes: try row.decode(column: "helpful_votes", as: Int.self),
             unhelpfulVotes: try row.decode(column: "unhelpful_votes", as: Int.self),
-            views: try row.decode(column: "views", as: Int.self), createdAt: try row.decode(column: "created_at", as: Date.self),
+            views: try row.decode(column: "views", as: Int.self),
+            deflections: try row.decode(column: "deflections", as: Int.self), createdAt: try row.decode(column: "created_at", as: Date.self),
             updatedAt: try row.decode(column: "updated_at", as: Date.self),
             publishedAt: try row.decode(column: "published_at", as: Date?.self))
     }

@@ -5,6 +5,7 @@ enum Strings {
     static let table = core.merging(mail, uniquingKeysWith: { first, _ in first })
         .merging(automation, uniquingKeysWith: { first, _ in first })
         .merging(portal, uniquingKeysWith: { first, _ in first })
+        .merging(helpCenter, uniquingKeysWith: { first, _ in first })
 
     private static let core: [String: (String, String, String)] = [
         "app_name": ("Balcão", "Balcão", "Balcão"),

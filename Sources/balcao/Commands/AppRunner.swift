@@ -33,6 +33,14 @@ func seedDemoDesk(app: Application, services: BalcaoServices) async throws {
     }
     let admin = try await DeskSetup.createAdmin(
         name: "Admin Balcão", email: "admin@balcao.example", password: nil, app: app, services: services)
+    let portal = try await DeskSetup.demoPortalLogins(services: services)
+    let portalLines = portal.map {
+        """
+        Portal (\(services.config.portalURL)) demo logins:
+          customer:  \($0.customer.email) / \($0.customer.password)
+          employee:  \($0.employee.email) / \($0.employee.password)
+        """
+    } ?? ""
     print(
         """
 
@@ -44,7 +52,7 @@ func seedDemoDesk(app: Application, services: BalcaoServices) async throws {
           API token: \(admin.apiToken)
         Try: curl -H 'Authorization: Bearer \(admin.apiToken)' \
         http://\(services.config.http.host):\(services.config.http.port)/api/v1/tickets?limit=5
-
+        \(portalLines)
         """)
 }
 

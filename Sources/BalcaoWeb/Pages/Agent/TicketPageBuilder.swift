@@ -110,7 +110,7 @@ struct TicketPageBuilder {
 
     private func requesterCard(_ contact: Contact?, excluding ticket: Ticket) async throws -> TicketPageContext.RequesterCard {
         guard let contact else {
-            return .init(name: l["someone"], emails: [], phone: nil, organization: nil, kind: "", otherTickets: [])
+            return .init(name: l["someone"], emails: [], phone: nil, organization: nil, kind: "", kindValue: "customer", otherTickets: [])
         }
         var query = TicketQuery()
         query.requesterID = contact.id
@@ -120,7 +120,7 @@ struct TicketPageBuilder {
         let blocked = try await services.mailStore.undeliverable(contact.emails.map(\.value), at: services.clock.now)
         return .init(
             name: contact.name, emails: contact.emails.map(\.value), phone: contact.phone, organization: organization?.name,
-            kind: l[contact.kind.rawValue],
+            kind: l[contact.kind.rawValue], kindValue: contact.kind.rawValue,
             otherTickets: others.map {
                 .init(number: $0.number.value, subject: $0.subject, status: $0.status.rawValue,
                     statusLabel: l[$0.status.rawValue], url: "/agent/tickets/\($0.number.value)")

@@ -48,6 +48,8 @@ struct TicketPageContext: Encodable {
         let phone: String?
         let organization: String?
         let kind: String
+        /// `customer` or `employee`: which help articles the requester can open (for article links).
+        let kindValue: String
         let otherTickets: [OtherTicket]
         /// Addresses that bounced permanently: mail to them is not sent until the date shown.
         var undeliverable: [String] = []

@@ -34,7 +34,9 @@ struct LayoutContext: Encodable {
 struct PageFrame {
     let services: BalcaoServices
 
-    static let flashKeys: Set<String> = ["saved", "escalated", "password_changed", "bulk_none", "macro_applied"]
+    static let flashKeys: Set<String> = [
+        "saved", "escalated", "password_changed", "bulk_none", "macro_applied", "announcement_mailing",
+    ]
 
     func localizer(for req: Request, agent: Agent?) -> Localizer {
         Localizer.resolve(
