@@ -73,18 +73,21 @@ extension PortalPagesTests {
             let note = try await Self.message(
                 app, on: ticket, kind: "note", body: "Verificar contrato antigo antes de responder.", file: "interno.txt",
                 content: "so para a equipe\n")
+            let pedrosAttachment = try #require(pedrosFile.attachments.first?.id)
+            let answerAttachment = try #require(answer.attachments.first?.id)
+            let noteAttachment = try #require(note.attachments.first?.id)
             let customer = try await Self.signedIn(app, "joana@cliente.example")
             let pedrosPath = "/help/requests/\(pedrosTicket.number)"
             let path = "/help/requests/\(ticket.number)"
 
             let others = try await customer.get(pedrosPath)
             let missing = try await customer.get("/help/requests/99999")
-            let othersFile = try await customer.get("\(pedrosPath)/attachments/\(pedrosFile.attachments[0].id)")
-            let othersFileViaOwn = try await customer.get("\(path)/attachments/\(pedrosFile.attachments[0].id)")
+            let othersFile = try await customer.get("\(pedrosPath)/attachments/\(pedrosAttachment)")
+            let othersFileViaOwn = try await customer.get("\(path)/attachments/\(pedrosAttachment)")
             let list = try await customer.get("/help/requests")
             let page = try await customer.get(path)
-            let ownFile = try await customer.get("\(path)/attachments/\(answer.attachments[0].id)")
-            let noteFile = try await customer.get("\(path)/attachments/\(note.attachments[0].id)")
+            let ownFile = try await customer.get("\(path)/attachments/\(answerAttachment)")
+            let noteFile = try await customer.get("\(path)/attachments/\(noteAttachment)")
 
             #expect(others.status == .notFound && missing.status == .notFound)
             #expect(others.text == missing.text)
@@ -94,8 +97,8 @@ extension PortalPagesTests {
             #expect(page.status == .ok && page.text.contains("id=\"thread\""))
             #expect(page.text.contains("Reinicie o roteador, por favor."))
             #expect(!page.text.contains("Verificar contrato antigo"))
-            #expect(page.text.contains("/attachments/\(answer.attachments[0].id.uuidString)"))
-            #expect(!page.text.contains(note.attachments[0].id.uuidString))
+            #expect(page.text.contains("/attachments/\(answerAttachment.uuidString)"))
+            #expect(!page.text.contains(noteAttachment.uuidString))
             #expect(ownFile.status == .ok && ownFile.body == Data("passo 1: reiniciar\n".utf8))
             #expect(noteFile.status == .notFound)
         }

@@ -1,4 +1,5 @@
 import BalcaoCore
+import BalcaoStore
 import BalcaoTestSupport
 import Foundation
 import Testing
