@@ -80,6 +80,7 @@ extension Strings {
         "portal_error_subject": ("Write a subject (up to 250 characters).", "Escreva um assunto (até 250 caracteres).", "Escreva um assunto (até 250 caracteres)."),
         "portal_error_body": ("Describe your request.", "Descreva sua solicitação.", "Descreva o seu pedido."),
         "portal_error_comment": ("The comment is too long (2,000 characters at most).", "O comentário é longo demais (no máximo 2.000 caracteres).", "O comentário é demasiado longo (no máximo 2000 caracteres)."),
+        "portal_error_score": ("Choose one of the answers.", "Escolha uma das respostas.", "Escolha uma das respostas."),
         "portal_error_field": ("Field %@:", "Campo %@:", "Campo %@:"),
         "request_created": ("Your request was sent. We will reply by email and here.", "Sua solicitação foi enviada. Responderemos por e-mail e aqui.", "O seu pedido foi enviado. Responderemos por e-mail e aqui."),
         "reply_sent": ("Your reply was sent.", "Sua resposta foi enviada.", "A sua resposta foi enviada."),

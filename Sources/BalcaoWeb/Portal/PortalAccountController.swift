@@ -151,8 +151,8 @@ struct PortalAccountController: RouteCollection {
         guard let language = SupportedLanguage(matching: try req.parameters.require("tag")) else { throw Abort(.notFound) }
         let next = frame.safeNext(try? req.query.get(String.self, at: "next")) ?? frame.base
         let response = req.redirect(to: next, redirectType: .normal)
-        response.cookies[PortalCookie.language] = HTTPCookies.Value(
-            string: language.rawValue, maxAge: 365 * 86400, path: "/", isHTTPOnly: true, sameSite: .lax)
+        response.cookies[PortalCookie.language] = SessionCookie.value(
+            language.rawValue, config: services.config, maxAge: 365 * 86400)
         return response
     }
 

@@ -19,6 +19,8 @@ enum PortalFormError {
                 case "subject": l["portal_error_subject"]
                 case "body": l["portal_error_body"]
                 case "comment": l["portal_error_comment"]
+                case "score": l["portal_error_score"]
+                case "helpful": l["portal_error_score"]
                 case let field where field.hasPrefix("customFields."):
                     l.format("portal_error_field", String(field.dropFirst("customFields.".count))) + " " + issue.message
                 default: "\(issue.field): \(issue.message)"

@@ -83,7 +83,9 @@ struct PortalFrame {
                 html: notice.body.best(for: l.language).map { ArticleMarkdown.html($0.text) } ?? "")
         }
         let flashKey = (try? req.query.get(String.self, at: "flash")).flatMap { Self.flashKeys.contains($0) ? $0 : nil }
-        let here = req.url.path
+        // Where the language links come back to, query included (search results keep their words).
+        let here = (req.url.path + (req.url.query.map { "?\($0)" } ?? ""))
+            .addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_.~"))) ?? base
         return PortalLayout(
             t: l.all, lang: l.language.rawValue, pageTitle: title, deskName: settings.deskName,
             hasLogo: settings.logoSHA256 != nil, base: base, csrf: Self.csrfToken(req),

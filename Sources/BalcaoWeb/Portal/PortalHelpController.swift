@@ -96,15 +96,42 @@ struct PortalHelpController: RouteCollection {
 
     @Sendable func vote(req: Request) async throws -> Response {
         let id = try req.id("articleID", as: HelpArticle.ID.self)
-        let form = try req.content.decode(VoteForm.self)
-        try await services.helpCenter.vote(on: id, helpful: form.helpful == "yes", as: PortalFrame.reader(req))
-        return req.redirect(to: "\(frame.base)/articles/\(id)?flash=vote_saved#feedback", redirectType: .normal)
+        guard let answer = try req.content.decode(VoteForm.self).helpful, ["yes", "no"].contains(answer) else {
+            throw ValidationError(field: "helpful", "must be yes or no")
+        }
+        let response = req.redirect(to: "\(frame.base)/articles/\(id)?flash=vote_saved#feedback", redirectType: .normal)
+        try await once(.vote, id, req, response) {
+            try await services.helpCenter.vote(on: id, helpful: answer == "yes", as: PortalFrame.reader(req))
+        }
+        return response
     }
 
     /// "This solved my problem" on a suggested article: counted as a request that did not need opening.
     @Sendable func solved(req: Request) async throws -> Response {
         let id = try req.id("articleID", as: HelpArticle.ID.self)
-        try await services.helpCenter.recordDeflection(by: id, as: PortalFrame.reader(req))
-        return req.redirect(to: "\(frame.base)?flash=glad_it_helped", redirectType: .normal)
+        let response = req.redirect(to: "\(frame.base)?flash=glad_it_helped", redirectType: .normal)
+        try await once(.deflection, id, req, response) {
+            try await services.helpCenter.recordDeflection(by: id, as: PortalFrame.reader(req))
+        }
+        return response
+    }
+
+    /// What a browser already counted, remembered in a cookie per kind (the last 50 articles), so pressing the
+    /// button again — or reloading the form — does not count twice. Not proof against someone clearing cookies;
+    /// the counters are a guide for writers, not a ballot.
+    enum Counted: String {
+        case vote = "balcao_voted"
+        case deflection = "balcao_deflected"
+    }
+
+    private func once(
+        _ kind: Counted, _ id: HelpArticle.ID, _ req: Request, _ response: Response, _ count: () async throws -> Void
+    ) async throws {
+        let seen = (req.cookies[kind.rawValue]?.string ?? "").split(separator: ".").map(String.init)
+        let key = String(id.description.prefix(8)).lowercased()
+        guard !seen.contains(key) else { return }
+        try await count()
+        response.cookies[kind.rawValue] = SessionCookie.value(
+            (seen + [key]).suffix(50).joined(separator: "."), config: services.config, maxAge: 365 * 86400)
     }
 }

@@ -206,14 +206,16 @@ struct PortalRequestsController: RouteCollection {
         let l = frame.localizer(for: req)
         let ticket = view.ticket
         let agentNames = try await req.directorySnapshot(services).agentNames
-        let requester = ticket.requesterID == access.contact.id
-            ? access.contact : try await services.directory.contact(ticket.requesterID)
+        // Contacts who wrote on the request (the requester, people copied on its mail): each under their own name.
+        let writers = Set(view.thread.compactMap { if case .contact(let id) = $0.author { id } else { nil } })
+        let contactNames = Dictionary(
+            uniqueKeysWithValues: try await services.directory.contacts(ids: Array(writers)).map { ($0.id, $0.name) })
         let url = "\(frame.base)/requests/\(number.value)"
         let messages = view.thread.map { message in
             let author: String
             switch message.author {
             case .agent(let id): author = agentNames[id] ?? l["portal_support_team"]
-            case .contact: author = requester?.name ?? l["someone"]
+            case .contact(let id): author = contactNames[id] ?? l["someone"]
             case .system: author = l["portal_support_team"]
             }
             return TicketPageContext.MessageView(message, authorName: author, l, attachmentURL: { "\(url)/attachments/\($0.id)" })

@@ -37,7 +37,8 @@ struct ErrorPageMiddleware: Middleware {
             : PageFrame(services: services).localizer(for: request, agent: request.agentSession?.agent)
         let message: String
         switch problem.status {
-        case _ where isPortal && error is PortalError: message = PortalFormError.message(error, l)
+        case _ where isPortal && (error is PortalError || error is ValidationError):
+            message = PortalFormError.message(error, l)
         case 404: message = l["not_found"]
         case 403 where (error as? any AbortError)?.reason == "csrf": message = l["session_expired"]
         case 403: message = l["forbidden"]

@@ -186,3 +186,42 @@ struct HelpCenterPagesTests {
         }
     }
 }
+
+@Suite("Help section in the portal")
+struct PortalHelpCountersTests {
+    @Test("A browser's vote and 'this solved my problem' count once; an answer other than yes or no is refused")
+    func countsOnce() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let help = app.services.helpCenter
+            let category = HelpCategory(name: LocalizedText([.english: "General"]))
+            try await help.saveCategory(category, by: app.admin)
+            let section = HelpSection(categoryID: category.id, name: LocalizedText([.english: "Orders"]))
+            try await help.saveSection(section, by: app.admin)
+            let draft = try await help.createArticle(
+                .init(sectionID: section.id, translations: [.english: .init(title: "Returns", body: "Within 30 days.")]),
+                by: app.admin)
+            let article = try await help.setStatus(.published, of: draft.id, by: app.admin)
+            let visitor = PageSession(app)
+            visitor.acceptLanguage = "en"
+            let page = try await visitor.get("/help/articles/\(article.id)?suggested=true")
+            let csrf = try #require(PageSession.csrf(in: page.text))
+
+            let first = try await visitor.post("/help/articles/\(article.id)/vote", [("helpful", "yes")], csrf: csrf)
+            _ = try await visitor.post("/help/articles/\(article.id)/vote", [("helpful", "yes")], csrf: csrf)
+            let odd = try await visitor.post("/help/articles/\(article.id)/vote", [("helpful", "maybe")], csrf: csrf)
+            _ = try await visitor.post("/help/articles/\(article.id)/solved", [], csrf: csrf)
+            _ = try await visitor.post("/help/articles/\(article.id)/solved", [], csrf: csrf)
+            let other = PageSession(app)
+            let otherCSRF = try #require(PageSession.csrf(in: try await other.get("/help/articles/\(article.id)").text))
+            _ = try await other.post("/help/articles/\(article.id)/vote", [("helpful", "no")], csrf: otherCSRF)
+            let counted = try await help.read(article.id, as: .agent)
+
+            #expect(page.text.contains("id=\"article-solved\""))
+            #expect(first.status == .seeOther)
+            #expect(odd.status == .unprocessableEntity && odd.text.contains("Choose one of the answers."))
+            #expect(counted.helpfulVotes == 1 && counted.unhelpfulVotes == 1)
+            #expect(counted.deflections == 1)
+            #expect(counted.views == 2)
+        }
+    }
+}
