@@ -39,6 +39,7 @@ REQUEST_FORM = "#request-form"
 REQUEST_SUBJECT = "#request-subject"
 REQUEST_BODY = "#request-body"
 REQUEST_SUBMIT = "#request-submit"
+REQUEST_ERROR = "#request-error"
 SUGGESTION_LINKS = "#suggestions a[data-suggestion]"
 REQUEST_HEADING = "#request-subject-heading"
 REQUEST_STATUS = "#request-status"
@@ -97,11 +98,6 @@ def portal_path(driver: WebDriver) -> str:
 
 def go(driver: WebDriver, base_url: str, page: str = "") -> None:
     pages.go(driver, base_url, PORTAL + page)
-
-
-def wait_portal_page(driver: WebDriver) -> None:
-    """A portal page (its header's new-request link) is on screen."""
-    pages.present(driver, NEW_REQUEST_LINK, "the portal layout (#new-request-link) never appeared")
 
 
 def open_home(driver: WebDriver, base_url: str) -> None:
@@ -185,10 +181,6 @@ def results(driver: WebDriver) -> list[dict]:
 # --- requests --------------------------------------------------------------------------------------------------
 
 
-def department_cards(driver: WebDriver) -> list[str]:
-    return [card.text.strip() for card in driver.find_elements(By.CSS_SELECTOR, DEPARTMENT_CARDS)]
-
-
 def open_request_form(driver: WebDriver, department: str) -> None:
     """From any portal page: New request, then the department card named `department`; waits for the form."""
     pages.click(driver, NEW_REQUEST_LINK)
@@ -259,7 +251,10 @@ def send_request(driver: WebDriver, body: str) -> int:
     """Fills the description, sends the form and waits for the new request's page; returns its number."""
     pages.type_into(driver, REQUEST_BODY, body)
     pages.click(driver, REQUEST_SUBMIT)
-    pages.until(driver, lambda d: REQUEST_PATH.fullmatch(pages.path(d)), "sending the request did not open its page")
+    pages.until(driver, lambda d: REQUEST_PATH.fullmatch(pages.path(d)) or pages.exists(d, REQUEST_ERROR),
+                "sending the request did not open its page")
+    if pages.exists(driver, REQUEST_ERROR):
+        raise AssertionError(f"the request was refused: {text_of(driver, REQUEST_ERROR)!r}")
     pages.present(driver, REQUEST_HEADING, "the request page has no #request-subject-heading")
     return request_number(driver)
 

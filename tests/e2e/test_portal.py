@@ -168,17 +168,20 @@ def test_search_finds_the_same_article_with_and_without_accents(desk, browser):
 
 
 def test_employees_only_articles_are_found_by_employees_only(desk, browser, portal_user):
-    """"VPN" finds nothing for a visitor or a customer, and the employees-only VPN article for an employee."""
-    visitor = browser()
-    portal.pick_language(visitor, desk.base_url, "pt-BR")
-    customer = portal_user("customer")
-    employee = portal_user("employee")
+    """Searching VPN finds nothing for a visitor or a customer, and the employees-only VPN article for an employee."""
 
-    for who, driver in (("a visitor", visitor), ("a customer", customer)):
+    def visitor():
+        driver = browser()
+        portal.pick_language(driver, desk.base_url, "pt-BR")
+        return driver
+
+    for who, start in (("a visitor", visitor), ("a customer", lambda: portal_user("customer"))):
+        driver = start()
         portal.search(driver, desk.base_url, "VPN")
         pages.visible(driver, portal.SEARCH_EMPTY, f"searching VPN as {who} showed no #search-empty")
         assert not portal.results(driver), f"{who} found employees-only articles: {portal.results(driver)}"
 
+    employee = portal_user("employee")
     portal.search(employee, desk.base_url, "VPN")
     titles = [r["title"] for r in portal.results(employee)]
     assert VPN_ARTICLE in titles, f"an employee searching VPN found {titles}"

@@ -196,7 +196,7 @@ public struct HelpCenter: Sendable {
     private func find(
         _ text: String, matchingAll: Bool, for reader: PortalReader, in language: SupportedLanguage, limit: Int
     ) async throws -> [Result] {
-        let words = Array(SearchQuery.words(in: text).prefix(8))
+        let words = Array(SearchQuery.words(in: text).prefix(8)).map(SearchStem.stem)
         guard !words.isEmpty else { return [] }
         let limit = min(max(limit, 1), 50)
         // Over-fetch: some matches are drafts or hidden from this reader.

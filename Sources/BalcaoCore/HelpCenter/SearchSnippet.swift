@@ -1,6 +1,7 @@
 /// A short excerpt of a text around what a search matched, as safe HTML with each match in `<mark>`: the help
 /// section's results and the suggestions shown while a user types a request. Matching is the search's own —
-/// case- and accent-insensitive, each word as a prefix at a word start ("manutencao" marks "Manutenção").
+/// case- and accent-insensitive, each word as a prefix at a word start, marking the whole word ("manutencao"
+/// marks "Manutenção").
 public enum SearchSnippet {
     /// `words` as `SearchQuery` folds them. Without a match the excerpt is the text's start, unmarked.
     public static func html(of text: String, matching words: [String], radius: Int = 80) -> String {
@@ -43,8 +44,11 @@ public enum SearchSnippet {
                 if let length = prefixLength(of: word, in: folded, from: index) { longest = max(longest, length) }
             }
             if longest > 0 {
-                ranges.append(index..<index + longest)
-                index += longest
+                // The whole word is marked: a prefix or a stem ("devoluc") matched "devoluções".
+                var end = index + longest
+                while end < characters.count, characters[end].isLetter || characters[end].isNumber { end += 1 }
+                ranges.append(index..<end)
+                index = end
             } else {
                 index += 1
             }
