@@ -251,6 +251,35 @@ def test_reply_then_rate_the_solved_request(desk, portal_user):
     assert rated[-1]["newValue"] == "good" and rated[-1]["actor"]["type"] == "contact"
 
 
+def test_an_employee_gets_help_from_it_in_english_end_to_end(desk, portal_user):
+    """An employee, in English: the IT form suggests the employees-only VPN article, the request reaches IT, the
+    agent's answer shows, the employee marks it solved and rates it."""
+    it = desk.department("IT")
+    driver = portal_user(who="employee", language="en", lang="en")
+
+    portal.open_request_form(driver, "IT")
+    portal.type_subject(driver, "VPN keeps disconnecting on my laptop")
+    portal.wait_suggestion(driver, "Setting up the VPN on your laptop")
+    number = portal.send_request(driver, f"It drops every few minutes since yesterday ({tag()}).")
+    stored = desk.ticket(number)
+    assert same_id(stored["departmentId"], it["id"]), "the employee's request is not in IT"
+    assert stored["channel"] == "portal"
+
+    answer = f"Turn off power saving for the Wi-Fi adapter and reconnect ({tag()})."
+    desk.api("POST", f"/tickets/{stored['id']}/messages", {"kind": "reply", "body": answer})
+    desk.api("POST", f"/tickets/{stored['id']}/messages", {"kind": "note", "body": "Internal: check the AP logs."})
+    portal.open_request(driver, desk.base_url, number)
+    portal.wait_thread_message(driver, answer, author="agent")
+    assert "Internal: check the AP logs." not in driver.page_source, "an internal note reached the portal"
+
+    driver.find_element(By.CSS_SELECTOR, "#mark-solved").click()
+    pages.wait(driver).until(lambda d: portal.request_status(d) == "solved")
+    portal.rate(driver, "good", "Fixed, thanks!")
+    pages.visible(driver, portal.RATING_CURRENT, "rating showed no #rating-current")
+    assert "My requests" in driver.page_source
+    assert desk.ticket(number)["status"] == "solved"
+
+
 def test_a_suggested_article_that_solves_the_problem_needs_no_request(desk, portal_user):
     driver = portal_user()
     portal.open_request_form(driver, SUPPORT)
