@@ -58,6 +58,8 @@ enum PortalHelpView {
     struct SearchContext: Encodable {
         let layout: PortalLayout
         let query: String
+        /// The query for a link's `?subject=` (percent-encoded).
+        let queryParameter: String
         let results: [ResultView]
     }
 

@@ -76,7 +76,9 @@ struct PortalHelpController: RouteCollection {
             PortalHelpView.SearchContext(
                 layout: try await frame.layout(
                     req, l, title: l["search"], settings: try await frame.settings(), searchQuery: query),
-                query: query, results: PortalHelpView.results(results)))
+                query: query,
+                queryParameter: query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
+                results: PortalHelpView.results(results)))
     }
 
     /// The list under a request's subject, fetched by portal.js as the user types (an HTML fragment).

@@ -32,6 +32,14 @@ enum PortalRequestView {
         let departments: [DepartmentLink]
     }
 
+    /// The suggestions under the subject, when the form opens with one (`?subject=` from a search): the same
+    /// fragment portal.js fetches, so the page helps without JavaScript too.
+    struct Suggestions: Encodable {
+        let t: [String: String]
+        let base: String
+        let results: [PortalHelpView.ResultView]
+    }
+
     struct FormContext: Encodable {
         let layout: PortalLayout
         let departmentName: String
@@ -41,6 +49,7 @@ enum PortalRequestView {
         let body: String
         let error: String?
         let maxAttachmentMB: Int
+        let suggestions: Suggestions
     }
 
     struct RatingView: Encodable {

@@ -61,13 +61,19 @@ struct PortalRequestsController: RouteCollection {
     @Sendable func choose(req: Request) async throws -> Response {
         let access = try await access(req)
         let departments = try await services.portalDesk.departments(for: access)
-        if departments.count == 1 { return req.redirect(to: "\(frame.base)/requests/new/\(departments[0].id)") }
+        // A subject typed elsewhere (the search box) comes along to the form.
+        let subject = (try? req.query.get(String.self, at: "subject")).flatMap {
+            $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics).map { "?subject=\($0)" }
+        } ?? ""
+        if departments.count == 1 {
+            return req.redirect(to: "\(frame.base)/requests/new/\(departments[0].id)\(subject)")
+        }
         let l = frame.localizer(for: req)
         return try await frame.render(
             req, "choose",
             PortalRequestView.ChooseContext(
                 layout: try await frame.layout(req, l, title: l["portal_new_request"], settings: access.settings),
-                departments: departments.map { .init(name: $0.name, url: "\(frame.base)/requests/new/\($0.id)") }))
+                departments: departments.map { .init(name: $0.name, url: "\(frame.base)/requests/new/\($0.id)\(subject)") }))
     }
 
     @Sendable func showForm(req: Request) async throws -> Response {
@@ -114,13 +120,17 @@ struct PortalRequestsController: RouteCollection {
         typed: [String: String], error: String?, status: HTTPStatus = .ok
     ) async throws -> Response {
         let l = frame.localizer(for: req)
+        let suggested = error == nil && !subject.isEmpty
+            ? try await services.helpCenter.suggestions(forSubject: subject, reader: access.reader, language: l.language)
+            : []
         return try await frame.render(
             req, "request-form",
             PortalRequestView.FormContext(
                 layout: try await frame.layout(req, l, title: l["portal_new_request"], settings: access.settings),
                 departmentName: department.name, action: "\(frame.base)/requests/new/\(department.id)",
                 fields: department.customFields.map { .init($0, value: nil, typed: typed[$0.key]) },
-                subject: subject, body: body, error: error, maxAttachmentMB: maxAttachmentMB),
+                subject: subject, body: body, error: error, maxAttachmentMB: maxAttachmentMB,
+                suggestions: .init(t: l.all, base: frame.base, results: PortalHelpView.results(suggested))),
             status: status)
     }
 

@@ -212,3 +212,25 @@ extension PortalPagesTests {
         }
     }
 }
+
+extension PortalPagesTests {
+    @Test("Without JavaScript: a search with no answer leads to a request form with that subject and its suggestions")
+    func suggestionsWithoutJavaScript() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let help = try await Self.arrangeHelp(app)
+            let support = try await Self.department(app, "Atendimento", kind: "external")
+            _ = try await Self.contact(app, "Carla Cliente", "carla@cliente.example")
+            let browser = try await Self.signedIn(app, "carla@cliente.example")
+
+            let search = try await browser.get("/help/search?q=esqueci%20senha%20cart%C3%A3o").text
+            let choose = try await browser.get("/help/requests/new?subject=esqueci%20a%20senha")
+            let form = try await browser.get("/help/requests/new/\(support.id)?subject=esqueci%20a%20senha").text
+
+            #expect(search.contains("href=\"/help/requests/new?subject=esqueci%20senha%20cart%C3%A3o\""))
+            #expect(choose.status == .seeOther && choose.location == "/help/requests/new/\(support.id)?subject=esqueci%20a%20senha")
+            #expect(form.contains("value=\"esqueci a senha\""))
+            #expect(form.contains("data-suggestion=\"\(help.publicArticle.uuidString)\""))
+            #expect(!form.contains("data-suggestion=\"\(help.staffArticle.uuidString)\""))
+        }
+    }
+}
