@@ -44,6 +44,9 @@ public struct BalcaoServices: Sendable {
     public let portalDesk: PortalDesk
     /// Branding and sign-up settings (admins).
     public let portalAdmin: PortalAdministration
+    /// Live chat: conversations as tickets on channel `chat`.
+    public let chat: ChatService
+    public let chatStore: FluentChatStore
     /// The store's database, for tools that measure or maintain it (benchmarks, backups).
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
@@ -115,6 +118,10 @@ public struct BalcaoServices: Sendable {
             store: portalStore, settings: portalStore, directory: directory, mailer: notifier, clock: clock,
             portalURL: config.portalURL)
         self.portalAdmin = PortalAdministration(settings: portalStore, blobs: blobs)
+        let chatStore = FluentChatStore(context: context)
+        self.chatStore = chatStore
+        self.chat = ChatService(
+            service: tickets, tickets: ticketStore, directory: directory, store: chatStore, clock: clock)
         self.portalDesk = PortalDesk(
             service: tickets, tickets: ticketStore, directory: directory, ratings: portalStore, clock: clock)
         self.automationAdmin = AutomationAdministration(

@@ -1,3 +1,4 @@
+import BalcaoCore
 import Vapor
 
 func routes(_ app: Application, services: BalcaoServices) throws {
@@ -43,6 +44,12 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try portal.register(collection: PortalAccountController(services: services))
     try portal.register(collection: PortalRequestsController(services: services))
     try portal.register(collection: PortalBrandController(services: services))
+
+    // The chat widget's socket: open to any page (the widget's allowed origins are checked on start).
+    let chat = ChatSocket(services: services)
+    app.webSocket("chat", "socket", maxFrameSize: .init(integerLiteral: ChatClientFrame.maxFrameBytes * 2)) { req, ws in
+        await chat.handle(req: req, ws: ws)
+    }
 
     let socket = AgentSocket(services: services)
     app.grouped(AgentSessionMiddleware(services: services)).webSocket("ws", "agent") { req, ws in

@@ -70,7 +70,7 @@ public struct TicketService: Sendable {
             createdAt: now)
         let body = command.body.normalized()!  // validated above
         let message = Message(
-            ticketID: ticket.id, kind: .reply, author: .contact(requester.id), channel: command.channel,
+            id: command.firstMessageID ?? Message.ID(), ticketID: ticket.id, kind: .reply, author: .contact(requester.id), channel: command.channel,
             text: body.text, html: body.html, attachments: attachments, createdAt: now)
         var opened = ticket
         let created = TicketEvent(
@@ -144,7 +144,7 @@ public struct TicketService: Sendable {
         let attachments = try await store(command.attachments)
         let body = command.body.normalized()!  // validated above
         let message = Message(
-            ticketID: id, kind: command.kind, author: command.author, channel: command.channel, text: body.text,
+            id: command.id ?? Message.ID(), ticketID: id, kind: command.kind, author: command.author, channel: command.channel, text: body.text,
             html: body.html, attachments: attachments, createdAt: clock.now)
 
         let ticket = try await withRetries(id) { ticket in

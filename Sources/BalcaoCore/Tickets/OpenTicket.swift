@@ -23,13 +23,16 @@ public struct OpenTicket: Sendable, Hashable {
     public var urgency: TriageLevel?
     /// The desk address a mail came to, for routing rules.
     public var receivingAddress: String?
+    /// The first message's id when the sender chose it (see `AddMessage.id`).
+    public var firstMessageID: Message.ID?
 
     public init(
         subject: String, body: MessageBody, requester: RequesterReference, channel: TicketChannel,
         priority: TicketPriority? = nil, type: TicketType? = nil, category: String? = nil,
         organizationID: Organization.ID? = nil, departmentID: Department.ID? = nil, assigneeID: Agent.ID? = nil,
         tags: [String] = [], customFields: [String: CustomFieldInput] = [:], attachments: [AttachmentUpload] = [],
-        impact: TriageLevel? = nil, urgency: TriageLevel? = nil, receivingAddress: String? = nil
+        impact: TriageLevel? = nil, urgency: TriageLevel? = nil, receivingAddress: String? = nil,
+        firstMessageID: Message.ID? = nil
     ) {
         self.subject = subject
         self.body = body
@@ -47,6 +50,7 @@ public struct OpenTicket: Sendable, Hashable {
         self.impact = impact
         self.urgency = urgency
         self.receivingAddress = receivingAddress
+        self.firstMessageID = firstMessageID
     }
 
     public static let maxSubjectLength = 250
@@ -61,10 +65,13 @@ public struct AddMessage: Sendable, Hashable {
     public var attachments: [AttachmentUpload]
     /// Status to set in the same step ("reply and set pending"), as agents do in one click.
     public var status: TicketStatus?
+    /// The message's id when the sender chose it (a chat client's id for the line): saving the same id twice
+    /// fails, so a line resent after a dropped connection is stored once.
+    public var id: Message.ID?
 
     public init(
         kind: Message.Kind, body: MessageBody, author: Actor, channel: TicketChannel,
-        attachments: [AttachmentUpload] = [], status: TicketStatus? = nil
+        attachments: [AttachmentUpload] = [], status: TicketStatus? = nil, id: Message.ID? = nil
     ) {
         self.kind = kind
         self.body = body
@@ -72,6 +79,7 @@ public struct AddMessage: Sendable, Hashable {
         self.channel = channel
         self.attachments = attachments
         self.status = status
+        self.id = id
     }
 }
 

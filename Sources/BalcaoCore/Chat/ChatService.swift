@@ -1,0 +1,130 @@
+import Foundation
+
+/// Chats as tickets: a conversation opens a ticket on channel `chat` in its department (so it is routed, ordered
+/// and worked like any other), each visitor line is a public reply by the requester, each agent's public reply a
+/// line back. Lines are stored under the client's id, so a resent line is stored once.
+public struct ChatService: Sendable {
+    let service: TicketService
+    let tickets: any TicketStore
+    let directory: any DirectoryStore
+    let store: any ChatStore
+    let clock: any Clock
+
+    public init(
+        service: TicketService, tickets: any TicketStore, directory: any DirectoryStore, store: any ChatStore,
+        clock: any Clock
+    ) {
+        self.service = service
+        self.tickets = tickets
+        self.directory = directory
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Opens a conversation from the pre-chat form, if the department's widget admits `origin`.
+    public func start(_ start: ChatStart, origin: String?, deskOrigin: String) async throws
+        -> (conversation: ChatConversation, token: String)
+    {
+        guard let departmentID = Department.ID(start.departmentID),
+            let department = try await directory.department(departmentID)
+        else { throw ChatProtocolError.departmentUnavailable }
+        guard let widget = try await store.widget(for: department.id), widget.isEnabled else {
+            throw ChatProtocolError.departmentUnavailable
+        }
+        guard widget.allows(origin: origin, deskOrigin: deskOrigin) else { throw ChatProtocolError.originNotAllowed }
+        let subject = Self.subject(from: start.text)
+        let ticket = try await service.open(
+            OpenTicket(
+                subject: subject, body: MessageBody(text: start.text),
+                requester: .email(EmailAddress(start.email)!, name: start.name, kind: nil), channel: .chat,
+                departmentID: department.id, firstMessageID: start.clientID),
+            by: .system)
+        let conversation = ChatConversation(
+            ticketID: ticket.id, ticketNumber: ticket.number, departmentID: department.id,
+            contactID: ticket.requesterID, origin: origin, createdAt: clock.now)
+        let token = try await store.create(conversation)
+        return (conversation, token)
+    }
+
+    public func resume(token: String) async throws -> ChatConversation {
+        guard let conversation = try await store.conversation(token: token) else {
+            throw ChatProtocolError.unknownConversation
+        }
+        return conversation
+    }
+
+    /// Stores a visitor's line (once, whatever the resends) and returns it with its place.
+    public func post(_ text: String, clientID: Message.ID, in conversation: ChatConversation) async throws -> ChatLine {
+        if let stored = try await line(clientID, in: conversation) { return stored }
+        guard conversation.state != .ended, let ticket = try await tickets.ticket(conversation.ticketID),
+            ticket.status != .closed
+        else { throw ChatProtocolError.ended }
+        do {
+            _ = try await service.addMessage(
+                AddMessage(
+                    kind: .reply, body: MessageBody(text: text), author: .contact(conversation.contactID),
+                    channel: .chat, id: clientID),
+                to: conversation.ticketID)
+        } catch {
+            // The same line sent twice at once: the second save lost on the id; the first one is the answer.
+            if let stored = try await line(clientID, in: conversation) { return stored }
+            throw error
+        }
+        guard let stored = try await line(clientID, in: conversation) else { throw ChatProtocolError.unknownConversation }
+        return stored
+    }
+
+    /// The public lines after `seq` (all when 0), oldest first: what a resuming client is missing.
+    public func lines(of conversation: ChatConversation, after seq: Int = 0) async throws -> [ChatLine] {
+        let all = try await allLines(of: conversation)
+        return Array(all.dropFirst(max(0, seq)))
+    }
+
+    /// Derived, not stored, except the end: waiting until an agent's first public line, then active.
+    public func state(of conversation: ChatConversation) async throws -> ChatConversation.State {
+        if conversation.state == .ended { return .ended }
+        return try await allLines(of: conversation).contains { $0.from == .agent } ? .active : .waiting
+    }
+
+    /// The visitor leaves; the ticket stays as it is, for agents to finish by mail or the portal.
+    public func end(_ conversation: ChatConversation) async throws {
+        guard conversation.state != .ended else { return }
+        try await store.setState(.ended, of: conversation.id, at: clock.now)
+    }
+
+    /// A line by its client id, if this conversation's visitor sent it; another's message under that id is an error.
+    private func line(_ clientID: Message.ID, in conversation: ChatConversation) async throws -> ChatLine? {
+        let all = try await allLines(of: conversation)
+        if let found = all.first(where: { $0.id == clientID }) {
+            guard found.from == .visitor else { throw ChatProtocolError.badFrame("clientId already used") }
+            return found
+        }
+        return nil
+    }
+
+    private func allLines(of conversation: ChatConversation) async throws -> [ChatLine] {
+        let messages = PortalAccess.publicThread(try await tickets.messages(of: conversation.ticketID))
+        var names: [Actor: String] = [:]
+        for message in messages where names[message.author] == nil {
+            switch message.author {
+            case .agent(let id): names[message.author] = try await directory.agent(id)?.name
+            case .contact(let id): names[message.author] = try await directory.contact(id)?.name
+            case .system: break
+            }
+        }
+        return messages.enumerated().map { index, message in
+            let isVisitor = message.author == .contact(conversation.contactID)
+            return ChatLine(
+                seq: index + 1, id: message.id, from: isVisitor ? .visitor : .agent,
+                name: names[message.author] ?? "", text: message.text, at: message.createdAt)
+        }
+    }
+
+    /// The ticket's subject: the first line of the first message, shortened at a word.
+    static func subject(from text: String) -> String {
+        let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+        guard firstLine.count > 80 else { return firstLine }
+        let cut = firstLine.prefix(80)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+
+/// Chat conversations and the departments' widgets.
+public protocol ChatStore: Sendable {
+    /// Stores a conversation and returns the visitor's token (only its hash is kept).
+    func create(_ conversation: ChatConversation) async throws -> String
+    func conversation(token: String) async throws -> ChatConversation?
+    func conversation(ticket: Ticket.ID) async throws -> ChatConversation?
+    func setState(_ state: ChatConversation.State, of id: ChatConversation.ID, at: Date) async throws
+    func widget(for department: Department.ID) async throws -> ChatWidget?
+    func save(_ widget: ChatWidget) async throws
+}

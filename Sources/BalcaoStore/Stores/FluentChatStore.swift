@@ -1,0 +1,91 @@
+import BalcaoCore
+import Foundation
+import SQLKit
+
+/// Chat conversations in plain SQL; each department's widget is a JSON document in `desk_settings`
+/// (`chat_widget:<department id>`).
+public struct FluentChatStore: ChatStore {
+    let context: StoreContext
+
+    public init(context: StoreContext) { self.context = context }
+
+    public func create(_ conversation: ChatConversation) async throws -> String {
+        let secret = Hex.random(bytes: 32)
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO chat_conversations (id, token_hash, ticket_id, ticket_number, department_id, contact_id, \
+                state, origin, created_at) VALUES (\(bind: conversation.id.rawValue), \
+                \(bind: CredentialStore.hash(secret)), \(bind: conversation.ticketID.rawValue), \
+                \(bind: conversation.ticketNumber.value), \(bind: conversation.departmentID.rawValue), \
+                \(bind: conversation.contactID.rawValue), \(bind: conversation.state.rawValue), \
+                \(bind: conversation.origin), \(bind: conversation.createdAt))
+                """
+            ).run()
+        }
+        return secret
+    }
+
+    public func conversation(token: String) async throws -> ChatConversation? {
+        guard token.count == 64, token.allSatisfy(\.isHexDigit) else { return nil }
+        return try await first("token_hash = \(bind: CredentialStore.hash(token))")
+    }
+
+    public func conversation(ticket: Ticket.ID) async throws -> ChatConversation? {
+        try await first("ticket_id = \(bind: ticket.rawValue)")
+    }
+
+    public func setState(_ state: ChatConversation.State, of id: ChatConversation.ID, at date: Date) async throws {
+        let endedAt: Date? = state == .ended ? date : nil
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                UPDATE chat_conversations SET state = \(bind: state.rawValue), ended_at = \(bind: endedAt) \
+                WHERE id = \(bind: id.rawValue)
+                """
+            ).run()
+        }
+    }
+
+    public func widget(for department: Department.ID) async throws -> ChatWidget? {
+        let key = Self.widgetKey(department)
+        guard let row = try await context.sql.raw("SELECT payload FROM desk_settings WHERE key = \(bind: key)").first()
+        else { return nil }
+        return try JSONColumn.decode(
+            ChatWidget.self, try row.decode(column: "payload", as: String.self), table: "desk_settings", id: key,
+            column: "payload")
+    }
+
+    public func save(_ widget: ChatWidget) async throws {
+        let key = Self.widgetKey(widget.departmentID)
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO desk_settings (key, payload, updated_at) VALUES \
+                (\(bind: key), \(bind: JSONColumn.encode(widget)), \(bind: Date())) \
+                ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at
+                """
+            ).run()
+        }
+    }
+
+    static func widgetKey(_ department: Department.ID) -> String { "chat_widget:\(department.rawValue.uuidString)" }
+
+    private func first(_ condition: SQLQueryString) async throws -> ChatConversation? {
+        guard let row = try await context.sql.raw("SELECT * FROM chat_conversations WHERE " + condition).first() else {
+            return nil
+        }
+        let id = try row.uuid("id")
+        guard let state = ChatConversation.State(rawValue: try row.decode(column: "state", as: String.self)) else {
+            throw StoreError.corruptRow(table: "chat_conversations", id: id.uuidString, column: "state")
+        }
+        return ChatConversation(
+            id: .init(rawValue: id), ticketID: .init(rawValue: try row.uuid("ticket_id")),
+            ticketNumber: TicketNumber(try row.decode(column: "ticket_number", as: Int.self)),
+            departmentID: .init(rawValue: try row.uuid("department_id")),
+            contactID: .init(rawValue: try row.uuid("contact_id")), state: state,
+            origin: try row.decode(column: "origin", as: String?.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            endedAt: try row.decode(column: "ended_at", as: Date?.self))
+    }
+}

@@ -1,0 +1,157 @@
+import BalcaoCore
+import Foundation
+import Vapor
+
+/// `/chat/socket`: the chat widget's connection (protocol: `ChatClientFrame` / `ChatServerFrame`).
+///
+/// The visitor starts or resumes a conversation, then sends lines (acknowledged once stored) and typing; the socket
+/// pushes the desk's lines as they are committed (from the event bus) and agents' typing (from the presence hub).
+/// While connected the visitor is a viewer of the ticket, so the agent's ticket page shows them typing.
+struct ChatSocket {
+    let services: BalcaoServices
+
+    /// Lines per visitor connection in `rateWindow` seconds before `rate_limited`.
+    static let rateLimit = 20
+    static let rateWindow: TimeInterval = 10
+
+    /// One connection's conversation and what it has been sent. An actor: frames and pushes arrive concurrently.
+    actor Connection {
+        let id = UUID()
+        var conversation: ChatConversation?
+        var lastSentSeq = 0
+        var recentLines: [Date] = []
+
+        func attach(_ conversation: ChatConversation) { self.conversation = conversation }
+
+        /// Marks lines as sent; returns the ones this connection has not sent yet.
+        func unsent(_ lines: [ChatLine]) -> [ChatLine] {
+            let fresh = lines.filter { $0.seq > lastSentSeq }
+            lastSentSeq = max(lastSentSeq, lines.map(\.seq).max() ?? 0)
+            return fresh
+        }
+
+        var agentTyping: (name: String, on: Bool) = ("", false)
+
+        /// Whether the agents' typing changed since the last frame (presence changes for many other reasons).
+        func typingChanged(to typing: (name: String, on: Bool)) -> Bool {
+            guard typing != agentTyping else { return false }
+            agentTyping = typing
+            return true
+        }
+
+        func allowLine(at now: Date) -> Bool {
+            recentLines = recentLines.filter { now.timeIntervalSince($0) < ChatSocket.rateWindow }
+            guard recentLines.count < ChatSocket.rateLimit else { return false }
+            recentLines.append(now)
+            return true
+        }
+    }
+
+    func handle(req: Request, ws: WebSocket) async {
+        let origin = req.headers.first(name: .origin)
+        let connection = Connection()
+        let chat = services.chat
+        let deskOrigin = Self.origin(of: services.config.http.publicURL ?? "http://\(services.config.http.host):\(services.config.http.port)")
+
+        // The handler first, before any await: a widget sends its first frame as soon as the socket opens.
+        ws.onText { ws, text in
+            switch ChatClientFrame.decode(text) {
+            case .failure(let error):
+                await send(.error(error), on: ws)
+            case .success(let frame):
+                do {
+                    try await handle(frame, connection: connection, origin: origin, deskOrigin: deskOrigin, ws: ws)
+                } catch let error as ChatProtocolError {
+                    await send(.error(error), on: ws)
+                } catch {
+                    req.logger.report(error: error)
+                    await send(.error(.badFrame(FormError.message(error))), on: ws)
+                }
+            }
+        }
+        let changes = await services.bus.subscribe()
+        let presence = await services.presence.changes()
+        await send(.ready, on: ws)
+        let pushLines = Task {
+            for await change in changes {
+                guard let conversation = await connection.conversation, change.ticket.id == conversation.ticketID,
+                    change.message?.kind == .reply
+                else { continue }
+                guard let lines = try? await chat.lines(of: conversation) else { continue }
+                for line in await connection.unsent(lines) { await send(.line(line), on: ws) }
+            }
+        }
+        let pushTyping = Task {
+            for await ticketID in presence {
+                guard let conversation = await connection.conversation, ticketID == conversation.ticketID.rawValue
+                else { continue }
+                let agents = await services.presence.viewers(of: ticketID)
+                    .filter { $0.agentID != conversation.contactID.rawValue }
+                let typing = (name: agents.first { $0.isTyping }?.name ?? "", on: agents.contains(where: \.isTyping))
+                if await connection.typingChanged(to: typing) { await send(.typing(name: typing.name, on: typing.on), on: ws) }
+            }
+        }
+        ws.onClose.whenComplete { _ in
+            pushLines.cancel()
+            pushTyping.cancel()
+            Task { await services.presence.leave(connection: connection.id) }
+        }
+    }
+
+    private func handle(
+        _ frame: ChatClientFrame, connection: Connection, origin: String?, deskOrigin: String, ws: WebSocket
+    ) async throws {
+        let chat = services.chat
+        switch frame {
+        case .hello:
+            await send(.ready, on: ws)
+        case .start(let start):
+            guard await connection.conversation == nil else { throw ChatProtocolError.badFrame("already in a conversation") }
+            let (conversation, token) = try await chat.start(start, origin: origin, deskOrigin: deskOrigin)
+            try await attach(conversation, token: token, after: 0, connection: connection, ws: ws)
+            await send(.ack(clientID: start.clientID, seq: 1), on: ws)
+        case .resume(let token, let lastSeq):
+            let conversation = try await chat.resume(token: token)
+            try await attach(conversation, token: token, after: lastSeq, connection: connection, ws: ws)
+        case .line(let clientID, let text):
+            guard let conversation = await connection.conversation else { throw ChatProtocolError.notStarted }
+            guard await connection.allowLine(at: services.clock.now) else { throw ChatProtocolError.rateLimited }
+            let line = try await chat.post(text, clientID: clientID, in: conversation)
+            await send(.ack(clientID: clientID, seq: line.seq), on: ws)
+        case .typing(let on):
+            guard let conversation = await connection.conversation else { throw ChatProtocolError.notStarted }
+            await services.presence.setTyping(ticket: conversation.ticketID.rawValue, connection: connection.id, on)
+        case .end:
+            guard let conversation = await connection.conversation else { throw ChatProtocolError.notStarted }
+            try await chat.end(conversation)
+            await send(.state(.ended), on: ws)
+        }
+    }
+
+    /// Joins a conversation: the welcome, what the client is missing, and presence on the ticket.
+    private func attach(
+        _ conversation: ChatConversation, token: String, after seq: Int, connection: Connection, ws: WebSocket
+    ) async throws {
+        await connection.attach(conversation)
+        let state = try await services.chat.state(of: conversation)
+        await send(.welcome(token: token, number: conversation.ticketNumber.value, state: state), on: ws)
+        let lines = try await services.chat.lines(of: conversation)
+        _ = await connection.unsent(lines.filter { $0.seq <= seq })
+        for line in await connection.unsent(lines) { await send(.line(line), on: ws) }
+        let name = try await services.directory.contact(conversation.contactID)?.name ?? ""
+        await services.presence.enter(
+            ticket: conversation.ticketID.rawValue, connection: connection.id,
+            viewer: .init(agentID: conversation.contactID.rawValue, name: name, isTyping: false))
+    }
+
+    private func send(_ frame: ChatServerFrame, on ws: WebSocket) async {
+        try? await ws.send(frame.json)
+    }
+
+    /// `scheme://host[:port]` of a URL.
+    static func origin(of url: String) -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host
+        else { return url }
+        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+    }
+}

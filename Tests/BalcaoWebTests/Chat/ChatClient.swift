@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import Vapor
+
+/// A chat widget's connection for protocol tests: a real WebSocket to the test server, frames as JSON objects.
+final class ChatClient: Sendable {
+    /// Any server frame: the fields its type has are set.
+    struct Frame: Decodable, Sendable {
+        let type: String
+        let token: String?
+        let number: Int?
+        let state: String?
+        let clientId: String?
+        let seq: Int?
+        let id: String?
+        let from: String?
+        let name: String?
+        let text: String?
+        let on: Bool?
+        let code: String?
+        let message: String?
+    }
+
+    /// Frames received and not yet read, in order.
+    actor Mailbox {
+        var frames: [Frame] = []
+        var isClosed = false
+        func put(_ frame: Frame) { frames.append(frame) }
+        func close() { isClosed = true }
+        func take() -> Frame? { frames.isEmpty ? nil : frames.removeFirst() }
+    }
+
+    private let socket: WebSocket
+    let mailbox: Mailbox
+
+    private init(socket: WebSocket, mailbox: Mailbox) {
+        self.socket = socket
+        self.mailbox = mailbox
+    }
+
+    /// Connects as a page from `origin` would (the test server's own origin by default).
+    static func connect(_ app: TestApp, origin: String? = nil) async throws -> ChatClient {
+        let mailbox = Mailbox()
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .origin, value: origin ?? app.baseURL)
+        let url = app.baseURL.replacingOccurrences(of: "http://", with: "ws://") + "/chat/socket"
+        let promise = app.app.eventLoopGroup.next().makePromise(of: WebSocket.self)
+        WebSocket.connect(to: url, headers: headers, on: app.app.eventLoopGroup) { ws in
+            ws.onText { _, text in
+                if let frame = try? JSONDecoder().decode(Frame.self, from: Data(text.utf8)) { await mailbox.put(frame) }
+            }
+            ws.onClose.whenComplete { _ in Task { await mailbox.close() } }
+            promise.succeed(ws)
+        }.cascadeFailure(to: promise)
+        let client = ChatClient(socket: try await promise.futureResult.get(), mailbox: mailbox)
+        // Frames sent before the server listens may be lost: wait for `ready`. The greeting itself can arrive with the
+        // upgrade, before this client listens, so ask again with `hello` until one comes.
+        for _ in 0..<20 {
+            if await client.next(timeout: 0.25)?.type == "ready" {
+                while await client.next(timeout: 0.1)?.type == "ready" {}  // the other answer, if both came
+                return client
+            }
+            try await client.send(["type": "hello"])
+        }
+        throw Abort(.internalServerError, reason: "no ready frame")
+    }
+
+    func send(_ frame: [String: any Sendable]) async throws {
+        let data = try JSONSerialization.data(withJSONObject: frame)
+        try await socket.send(String(decoding: data, as: UTF8.self))
+    }
+
+    func sendRaw(_ text: String) async throws { try await socket.send(text) }
+
+    /// The next frame, or nil when none comes within `timeout` seconds.
+    func next(timeout: TimeInterval = 5) async -> Frame? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let frame = await mailbox.take() { return frame }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
+    }
+
+    /// Frames up to and including the first of `type` (all frames seen when it never comes).
+    func frames(until type: String, timeout: TimeInterval = 5) async -> [Frame] {
+        var seen: [Frame] = []
+        while let frame = await next(timeout: timeout) {
+            seen.append(frame)
+            if frame.type == type { return seen }
+        }
+        return seen
+    }
+
+    /// Nothing arrives for `seconds` (what must not be pushed is not).
+    func quiet(for seconds: TimeInterval = 0.5) async -> Frame? {
+        await next(timeout: seconds)
+    }
+
+    func close() async throws { try await socket.close() }
+}

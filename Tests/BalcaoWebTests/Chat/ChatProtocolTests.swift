@@ -1,0 +1,182 @@
+import BalcaoCore
+import BalcaoStore
+import BalcaoTestSupport
+import Foundation
+import Testing
+import Vapor
+
+@testable import BalcaoWeb
+
+@Suite("Chat protocol")
+struct ChatProtocolTests {
+    /// A department whose widget takes chats from the test server's origin and from `origins`.
+    static func chatDesk(_ app: TestApp, origins: [String] = [], enabled: Bool = true) async throws -> Department.ID {
+        let created = try await app.post(
+            "/api/v1/departments", ["name": "Loja online", "kind": "external", "tier": 1] as JSON)
+        let id = try #require(Department.ID(try created.json(DepartmentDTO.self).id.uuidString))
+        // The test server listens on a free port, so its own origin is allowed explicitly.
+        try await app.services.chatStore.save(
+            ChatWidget(departmentID: id, isEnabled: enabled, allowedOrigins: origins + [app.baseURL]))
+        return id
+    }
+
+    static func start(_ department: Department.ID, text: String = "Olá, meu pedido não chegou", clientID: UUID = UUID())
+        -> [String: any Sendable]
+    {
+        [
+            "type": "start", "name": "Marina Costa", "email": "marina@cliente.example",
+            "departmentId": department.description, "text": text, "clientId": clientID.uuidString,
+        ]
+    }
+
+    static func line(_ text: String, clientID: UUID) -> [String: any Sendable] {
+        ["type": "line", "text": text, "clientId": clientID.uuidString]
+    }
+
+    @Test("Starting a chat opens a chat ticket in the department; the first line is acknowledged once stored")
+    func start() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app)
+            let client = try await ChatClient.connect(app)
+            let first = UUID()
+
+            try await client.send(Self.start(department, clientID: first))
+            let frames = await client.frames(until: "ack")
+            let welcome = try #require(frames.first { $0.type == "welcome" })
+            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            let messages = try await app.get("/api/v1/tickets/\(ticket.id)/messages").json(ListDTO<MessageDTO>.self).data
+
+            #expect(welcome.state == "waiting" && (welcome.token?.count ?? 0) == 64)
+            #expect(frames.contains { $0.type == "line" && $0.seq == 1 && $0.from == "visitor" })
+            #expect(frames.last?.type == "ack" && frames.last?.clientId == first.uuidString.lowercased())
+            #expect(ticket.channel == .chat && ticket.departmentId == department.rawValue)
+            #expect(ticket.subject == "Olá, meu pedido não chegou")
+            #expect(messages.map(\.id) == [first])
+        }
+    }
+
+    @Test("A line resent with its client id is stored once and acknowledged again with the same place")
+    func idempotentLines() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app)
+            let client = try await ChatClient.connect(app)
+            try await client.send(Self.start(department))
+            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
+            let again = UUID()
+
+            try await client.send(Self.line("Número 2024-1187", clientID: again))
+            let firstAck = await client.frames(until: "ack").last
+            try await client.send(Self.line("Número 2024-1187", clientID: again))
+            let secondAck = await client.frames(until: "ack").last
+            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            let messages = try await app.get("/api/v1/tickets/\(ticket.id)/messages").json(ListDTO<MessageDTO>.self).data
+
+            #expect(firstAck?.seq == 2 && secondAck?.seq == 2)
+            #expect(messages.filter { $0.id == again }.count == 1 && messages.count == 2)
+        }
+    }
+
+    @Test("The agent's public reply reaches the visitor as the next line; an internal note never does")
+    func agentLines() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app)
+            let client = try await ChatClient.connect(app)
+            try await client.send(Self.start(department))
+            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
+            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+
+            _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "note", "body": "Cliente VIP"] as JSON)
+            let afterNote = await client.quiet()
+            _ = try await app.post(
+                "/api/v1/tickets/\(ticket.id)/messages", ["kind": "reply", "body": "Vou verificar agora."] as JSON)
+            let reply = await client.frames(until: "line").last
+
+            #expect(afterNote == nil)
+            #expect(reply?.seq == 2 && reply?.from == "agent" && reply?.text == "Vou verificar agora.")
+            #expect(reply?.name == "Ana Admin")
+        }
+    }
+
+    @Test("After a dropped connection the visitor resumes with the token and gets only what they missed")
+    func resume() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app)
+            let first = try await ChatClient.connect(app)
+            try await first.send(Self.start(department))
+            let welcome = try #require(await first.frames(until: "ack").first { $0.type == "welcome" })
+            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            try await first.close()
+
+            _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "reply", "body": "Já achei."] as JSON)
+            _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "reply", "body": "Sai hoje."] as JSON)
+            let second = try await ChatClient.connect(app)
+            try await second.send(["type": "resume", "token": try #require(welcome.token), "lastSeq": 2])
+            let resumed = await second.frames(until: "line")
+            let rest = await second.quiet()
+            let unknown = try await ChatClient.connect(app)
+            try await unknown.send(["type": "resume", "token": String(repeating: "a", count: 64), "lastSeq": 0])
+            let refused = await unknown.next()
+
+            #expect(resumed.first?.type == "welcome" && resumed.first?.state == "active")
+            #expect(resumed.last?.seq == 3 && resumed.last?.text == "Sai hoje.")
+            #expect(rest == nil)
+            #expect(refused?.type == "error" && refused?.code == "unknown_conversation")
+        }
+    }
+
+    @Test("Bad frames, oversize lines, lines before starting and floods get a clear error frame")
+    func refusals() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app)
+            let client = try await ChatClient.connect(app)
+
+            try await client.sendRaw("isto não é JSON")
+            let notJSON = await client.next()
+            try await client.send(Self.line("cedo demais", clientID: UUID()))
+            let early = await client.next()
+            try await client.send(["type": "line", "text": "sem id", "clientId": "abc"])
+            let noID = await client.next()
+            try await client.send(Self.start(department, text: String(repeating: "a", count: 4_001)))
+            let oversize = await client.next()
+            try await client.send(Self.start(department))
+            _ = await client.frames(until: "ack")
+            var codes: [String] = []
+            for index in 0..<(ChatSocket.rateLimit + 1) {
+                try await client.send(Self.line("linha \(index)", clientID: UUID()))
+                if let frame = await client.frames(until: "ack", timeout: 2).last(where: { $0.type != "line" }) {
+                    codes.append(frame.code ?? frame.type)
+                }
+            }
+
+            #expect(notJSON?.code == "bad_frame")
+            #expect(early?.code == "not_started")
+            #expect(noID?.code == "bad_frame")
+            #expect(oversize?.code == "too_large")
+            #expect(codes.filter { $0 == "ack" }.count == ChatSocket.rateLimit)
+            #expect(codes.last == "rate_limited")
+        }
+    }
+
+    @Test("Only the widget's allowed origins may start chats, and only with departments whose widget is on")
+    func origins() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app, origins: ["https://loja.example"])
+            let off = try await app.post("/api/v1/departments", ["name": "Sem chat", "kind": "external"] as JSON)
+                .json(DepartmentDTO.self)
+
+            let allowed = try await ChatClient.connect(app, origin: "https://loja.example")
+            try await allowed.send(Self.start(department))
+            let welcome = await allowed.next()
+            let stranger = try await ChatClient.connect(app, origin: "https://outra.example")
+            try await stranger.send(Self.start(department))
+            let refused = await stranger.next()
+            let noWidget = try await ChatClient.connect(app)
+            try await noWidget.send(Self.start(try #require(Department.ID(off.id.uuidString))))
+            let unavailable = await noWidget.next()
+
+            #expect(welcome?.type == "welcome")
+            #expect(refused?.code == "origin_not_allowed")
+            #expect(unavailable?.code == "department_unavailable")
+        }
+    }
+}
