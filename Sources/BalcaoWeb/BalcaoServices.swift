@@ -51,7 +51,7 @@ public struct BalcaoServices: Sendable {
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
     let bus: LocalEventBus
-    let presence = PresenceHub()
+    let presence: PresenceHub
     let loginGuard = LoginGuard()
 
     /// `keys` are the desk's secrets (`DeskSecrets`), read before the services are built; `httpClient` reaches
@@ -88,6 +88,15 @@ public struct BalcaoServices: Sendable {
         self.automation = automation
         let triage = TicketTriage(automation: automation, directory: directory, tickets: ticketStore)
         let mailBus = MailNotifyingBus(notifier: notifier, next: bus) { Logger(label: "balcao.mail").error("\($0)") }
+        let presence = PresenceHub()
+        self.presence = presence
+        // A live chat is answered in the chat: while the visitor is connected (a viewer of the ticket), agents'
+        // lines are not mailed as well; once they leave, replies go by mail as on any ticket.
+        let seenLive: @Sendable (TicketChange) async -> Bool = { change in
+            guard change.ticket.channel == .chat else { return false }
+            return await presence.viewers(of: change.ticket.id.rawValue)
+                .contains { $0.agentID == change.ticket.requesterID.rawValue }
+        }
         let attachmentPolicy = AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes)
         // The runner acts through a service whose changes skip the automation stage: its own changes never set
         // off another round of triggers.
@@ -104,9 +113,9 @@ public struct BalcaoServices: Sendable {
         let tickets = TicketService(
             tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
             attachmentPolicy: attachmentPolicy,
-            bus: MailNotifyingBus(notifier: notifier, next: AutomationBus(runner: runner, next: bus)) {
-                Logger(label: "balcao.mail").error("\($0)")
-            },
+            bus: MailNotifyingBus(
+                notifier: notifier, next: AutomationBus(runner: runner, next: bus),
+                report: { Logger(label: "balcao.mail").error("\($0)") }, seenLive: seenLive),
             triage: triage)
         self.tickets = tickets
         self.helpCenter = HelpCenter(store: FluentHelpCenterStore(context: context), clock: clock)
@@ -121,7 +130,8 @@ public struct BalcaoServices: Sendable {
         let chatStore = FluentChatStore(context: context)
         self.chatStore = chatStore
         self.chat = ChatService(
-            service: tickets, tickets: ticketStore, directory: directory, store: chatStore, clock: clock)
+            service: tickets, tickets: ticketStore, directory: directory, store: chatStore, automation: automation,
+            clock: clock)
         self.portalDesk = PortalDesk(
             service: tickets, tickets: ticketStore, directory: directory, ratings: portalStore, clock: clock)
         self.automationAdmin = AutomationAdministration(

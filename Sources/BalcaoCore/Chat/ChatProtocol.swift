@@ -9,8 +9,10 @@ import Foundation
 /// The server greets every connection with `ready` once it listens (frames sent before it may be lost), and answers
 /// `hello` with `ready` too, for a client that missed the greeting.
 public enum ChatClientFrame: Sendable, Hashable {
-    /// "Are you listening?" — answered with `ready`.
-    case hello
+    /// "Are you listening?" — answered with `ready`, which says whether the department has someone online.
+    case hello(departmentID: Department.ID?)
+    /// No one is online: the pre-chat form becomes a request answered by email.
+    case offline(ChatStart)
     /// Opens a conversation: the pre-chat form and the first line.
     case start(ChatStart)
     /// Reattaches to a conversation (page reload, reconnect): the visitor's token and the last line it has.
@@ -31,12 +33,12 @@ public enum ChatClientFrame: Sendable, Hashable {
         else { return .failure(.badFrame("a frame is a JSON object with a \"type\"")) }
         func string(_ key: String) -> String? { object[key] as? String }
         switch type {
-        case "start":
+        case "start", "offline":
             let start = ChatStart(
                 name: string("name") ?? "", email: string("email") ?? "", departmentID: string("departmentId") ?? "",
                 text: string("text") ?? "", clientID: string("clientId").flatMap(Message.ID.init) ?? Message.ID(),
                 language: string("language"))
-            return start.validated().map(ChatClientFrame.start)
+            return start.validated().map { type == "start" ? .start($0) : .offline($0) }
         case "resume":
             guard let token = string("token"), !token.isEmpty else { return .failure(.badFrame("resume needs a token")) }
             let lastSeq = (object["lastSeq"] as? NSNumber)?.intValue ?? 0
@@ -47,7 +49,7 @@ public enum ChatClientFrame: Sendable, Hashable {
             }
             return checkLine(string("text") ?? "").map { .line(clientID: clientID, text: $0) }
         case "hello":
-            return .success(.hello)
+            return .success(.hello(departmentID: string("departmentId").flatMap(Department.ID.init)))
         case "typing":
             return .success(.typing((object["on"] as? Bool) ?? false))
         case "end":
@@ -99,8 +101,10 @@ public struct ChatStart: Sendable, Hashable {
 
 /// What the server sends.
 public enum ChatServerFrame: Sendable, Hashable {
-    /// The server listens: the client may send.
-    case ready
+    /// The server listens: the client may send. `online`: whether the department asked about has an agent online.
+    case ready(online: Bool?)
+    /// An offline message became request `number`.
+    case offlineReceived(number: Int)
     /// The conversation is open: the token to resume it, its request number, and its state.
     case welcome(token: String, number: Int, state: ChatConversation.State)
     /// A line the client sent is stored (`seq` is its place).
@@ -113,8 +117,11 @@ public enum ChatServerFrame: Sendable, Hashable {
     public var json: String {
         var object: [String: Any]
         switch self {
-        case .ready:
+        case .ready(let online):
             object = ["type": "ready"]
+            if let online { object["online"] = online }
+        case .offlineReceived(let number):
+            object = ["type": "offline_received", "number": number]
         case .welcome(let token, let number, let state):
             object = ["type": "welcome", "token": token, "number": number, "state": state.rawValue]
         case .ack(let clientID, let seq):

@@ -8,30 +8,56 @@ public struct ChatService: Sendable {
     let tickets: any TicketStore
     let directory: any DirectoryStore
     let store: any ChatStore
+    let automation: any AutomationStore
     let clock: any Clock
 
     public init(
         service: TicketService, tickets: any TicketStore, directory: any DirectoryStore, store: any ChatStore,
-        clock: any Clock
+        automation: any AutomationStore, clock: any Clock
     ) {
         self.service = service
         self.tickets = tickets
         self.directory = directory
         self.store = store
+        self.automation = automation
         self.clock = clock
+    }
+
+    /// Whether someone can answer a chat now: an active agent of the department set to online.
+    public func isOnline(_ departmentID: Department.ID) async throws -> Bool {
+        var query = DirectoryQuery.everything
+        query.departmentID = departmentID
+        let agents = try await directory.agents(query).filter(\.isActive)
+        guard !agents.isEmpty else { return false }
+        return try await automation.availability(of: agents.map(\.id)).values.contains(.online)
+    }
+
+    /// The widget's form when no one is online: a request on channel `chat`, answered by email.
+    public func leaveMessage(_ start: ChatStart, origin: String?, deskOrigin: String) async throws -> Ticket {
+        let department = try await widgetDepartment(start, origin: origin, deskOrigin: deskOrigin)
+        return try await service.open(
+            OpenTicket(
+                subject: Self.subject(from: start.text), body: MessageBody(text: start.text),
+                requester: .email(EmailAddress(start.email)!, name: start.name, kind: nil), channel: .chat,
+                departmentID: department.id, firstMessageID: start.clientID),
+            by: .system)
+    }
+
+    /// The department of a widget that takes chats from `origin`.
+    private func widgetDepartment(_ start: ChatStart, origin: String?, deskOrigin: String) async throws -> Department {
+        guard let departmentID = Department.ID(start.departmentID),
+            let department = try await directory.department(departmentID),
+            let widget = try await store.widget(for: department.id), widget.isEnabled
+        else { throw ChatProtocolError.departmentUnavailable }
+        guard widget.allows(origin: origin, deskOrigin: deskOrigin) else { throw ChatProtocolError.originNotAllowed }
+        return department
     }
 
     /// Opens a conversation from the pre-chat form, if the department's widget admits `origin`.
     public func start(_ start: ChatStart, origin: String?, deskOrigin: String) async throws
         -> (conversation: ChatConversation, token: String)
     {
-        guard let departmentID = Department.ID(start.departmentID),
-            let department = try await directory.department(departmentID)
-        else { throw ChatProtocolError.departmentUnavailable }
-        guard let widget = try await store.widget(for: department.id), widget.isEnabled else {
-            throw ChatProtocolError.departmentUnavailable
-        }
-        guard widget.allows(origin: origin, deskOrigin: deskOrigin) else { throw ChatProtocolError.originNotAllowed }
+        let department = try await widgetDepartment(start, origin: origin, deskOrigin: deskOrigin)
         let subject = Self.subject(from: start.text)
         let ticket = try await service.open(
             OpenTicket(

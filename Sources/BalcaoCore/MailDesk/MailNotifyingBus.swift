@@ -7,16 +7,22 @@ public struct MailNotifyingBus: EventBus {
     let notifier: MailNotifier
     let next: any EventBus
     let report: @Sendable (String) -> Void
+    /// Changes the requester sees elsewhere right now (a live chat with the visitor connected): no mail for those.
+    let seenLive: @Sendable (TicketChange) async -> Bool
 
-    public init(notifier: MailNotifier, next: any EventBus, report: @escaping @Sendable (String) -> Void) {
+    public init(
+        notifier: MailNotifier, next: any EventBus, report: @escaping @Sendable (String) -> Void,
+        seenLive: @escaping @Sendable (TicketChange) async -> Bool = { _ in false }
+    ) {
         self.notifier = notifier
         self.next = next
         self.report = report
+        self.seenLive = seenLive
     }
 
     public func publish(_ change: TicketChange) async {
         do {
-            try await notifier.notify(change)
+            if await !seenLive(change) { try await notifier.notify(change) }
         } catch {
             report("mail notification for ticket \(change.ticket.number) not queued: \(error)")
         }

@@ -71,7 +71,7 @@ struct ChatSocket {
         }
         let changes = await services.bus.subscribe()
         let presence = await services.presence.changes()
-        await send(.ready, on: ws)
+        await send(.ready(online: nil), on: ws)
         let pushLines = Task {
             for await change in changes {
                 guard let conversation = await connection.conversation, change.ticket.id == conversation.ticketID,
@@ -103,8 +103,12 @@ struct ChatSocket {
     ) async throws {
         let chat = services.chat
         switch frame {
-        case .hello:
-            await send(.ready, on: ws)
+        case .hello(let departmentID):
+            let online = try await departmentID.asyncFlatMap { try await chat.isOnline($0) }
+            await send(.ready(online: online), on: ws)
+        case .offline(let start):
+            let ticket = try await chat.leaveMessage(start, origin: origin, deskOrigin: deskOrigin)
+            await send(.offlineReceived(number: ticket.number.value), on: ws)
         case .start(let start):
             guard await connection.conversation == nil else { throw ChatProtocolError.badFrame("already in a conversation") }
             let (conversation, token) = try await chat.start(start, origin: origin, deskOrigin: deskOrigin)

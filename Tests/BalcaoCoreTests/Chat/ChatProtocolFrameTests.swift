@@ -16,12 +16,12 @@ struct ChatProtocolFrameTests {
     func decodes(json: String, kind: String) throws {
         let frame = try ChatClientFrame.decode(json).get()
         switch frame {
-        case .hello: #expect(kind == "hello")
+        case .hello(let department): #expect(kind == "hello" && department == nil)
         case .typing(let on): #expect(kind == "typing" && on)
         case .end: #expect(kind == "end")
         case .resume(let token, let lastSeq): #expect(kind == "resume" && token == "abc" && lastSeq == 3)
         case .line(_, let text): #expect(kind == "line" && text == "olá")
-        case .start: Issue.record("not a start frame")
+        case .start, .offline: Issue.record("not a start frame")
         }
     }
 

@@ -17,6 +17,7 @@ final class ChatClient: Sendable {
         let name: String?
         let text: String?
         let on: Bool?
+        let online: Bool?
         let code: String?
         let message: String?
     }

@@ -180,3 +180,68 @@ struct ChatProtocolTests {
         }
     }
 }
+
+extension ChatProtocolTests {
+    @Test("The widget learns whether someone is online; offline, its form becomes a request answered by mail")
+    func offline() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app)
+            let client = try await ChatClient.connect(app)
+
+            try await client.send(["type": "hello", "departmentId": department.description])
+            let nobody = await client.next()
+            let agent = try await app.post(
+                "/api/v1/agents",
+                ["name": "Beto Chat", "email": "beto@balcao.example", "role": "agent",
+                 "departmentIds": [.string(department.description)], "password": "senha-do-beto-123"] as JSON
+            ).json(AgentDTO.self)
+            try await app.services.automationAdmin.setAvailability(
+                .online, of: Agent.ID(rawValue: agent.id), by: app.admin)
+            try await client.send(["type": "hello", "departmentId": department.description])
+            let someone = await client.next()
+            var message = Self.start(department, text: "Vocês entregam em Portugal?")
+            message["type"] = "offline"
+            try await client.send(message)
+            let received = await client.next()
+            let ticket = try await app.get("/api/v1/tickets/\(try #require(received?.number))").json(TicketDTO.self)
+
+            #expect(nobody?.type == "ready" && nobody?.online == false)
+            #expect(someone?.type == "ready" && someone?.online == true)
+            #expect(received?.type == "offline_received")
+            #expect(ticket.channel == .chat && ticket.subject == "Vocês entregam em Portugal?")
+        }
+    }
+}
+
+extension ChatProtocolTests {
+    @Test("While the visitor is connected agents' lines are not mailed too; once they leave, replies go by mail")
+    func mailOnlyWhenGone() async throws {
+        try await TestApp.run(.sqlite) { app in
+            try await PortalPagesTests.addMailbox(app)
+            let department = try await Self.chatDesk(app)
+            let client = try await ChatClient.connect(app)
+            try await client.send(Self.start(department))
+            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
+            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            func repliesMailed() async throws -> Int {
+                try await app.services.outbox.outbox(.all, limit: 50)
+                    .filter { $0.purpose == .agentReply && $0.recipients.contains("marina@cliente.example") }.count
+            }
+
+            _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "reply", "body": "Olá!"] as JSON)
+            let whileConnected = try await repliesMailed()
+            try await client.close()
+            var gone = false
+            for _ in 0..<50 where !gone {  // the server notices the close a moment later
+                gone = await app.services.presence.viewers(of: ticket.id).isEmpty
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            _ = try await app.post(
+                "/api/v1/tickets/\(ticket.id)/messages", ["kind": "reply", "body": "Resolvido, veja o e-mail."] as JSON)
+            let afterLeaving = try await repliesMailed()
+
+            #expect(whileConnected == 0)
+            #expect(gone && afterLeaving == 1)
+        }
+    }
+}
