@@ -40,6 +40,11 @@ public struct ChatConversation: Sendable, Hashable, Identifiable {
     }
 }
 
+extension TicketEvent.Field {
+    /// A live chat on the ticket ended: new = who ended it (`visitor`, `agent`).
+    public static let chatEnded = TicketEvent.Field(rawValue: "chat_ended")
+}
+
 /// A department's chat widget: whether it takes chats and which sites may embed it.
 public struct ChatWidget: Sendable, Hashable, Codable {
     public var departmentID: Department.ID

@@ -82,8 +82,9 @@ public struct ChatService: Sendable {
     /// Stores a visitor's line (once, whatever the resends) and returns it with its place.
     public func post(_ text: String, clientID: Message.ID, in conversation: ChatConversation) async throws -> ChatLine {
         if let stored = try await line(clientID, in: conversation) { return stored }
-        guard conversation.state != .ended, let ticket = try await tickets.ticket(conversation.ticketID),
-            ticket.status != .closed
+        // Read again: the chat may have ended (by an agent, in another tab) since this connection attached.
+        guard try await store.conversation(ticket: conversation.ticketID)?.state != .ended,
+            let ticket = try await tickets.ticket(conversation.ticketID), ticket.status != .closed
         else { throw ChatProtocolError.ended }
         do {
             _ = try await service.addMessage(
@@ -108,14 +109,25 @@ public struct ChatService: Sendable {
 
     /// Derived, not stored, except the end: waiting until an agent's first public line, then active.
     public func state(of conversation: ChatConversation) async throws -> ChatConversation.State {
-        if conversation.state == .ended { return .ended }
+        if try await store.conversation(ticket: conversation.ticketID)?.state == .ended { return .ended }
         return try await allLines(of: conversation).contains { $0.from == .agent } ? .active : .waiting
     }
 
-    /// The visitor leaves; the ticket stays as it is, for agents to finish by mail or the portal.
-    public func end(_ conversation: ChatConversation) async throws {
-        guard conversation.state != .ended else { return }
+    /// The visitor or an agent ends the chat; the ticket stays as it is, for agents to finish by mail or the
+    /// portal. The history says who ended it, and that change tells the visitor's open widget.
+    public func end(_ conversation: ChatConversation, by actor: Actor) async throws {
+        guard let current = try await store.conversation(ticket: conversation.ticketID), current.state != .ended else {
+            return
+        }
         try await store.setState(.ended, of: conversation.id, at: clock.now)
+        _ = try await service.record(
+            .chatEnded, old: nil, new: actor == .contact(conversation.contactID) ? "visitor" : "agent",
+            on: conversation.ticketID, by: actor)
+    }
+
+    /// The chat of a ticket, if it came by chat.
+    public func conversation(of ticket: Ticket.ID) async throws -> ChatConversation? {
+        try await store.conversation(ticket: ticket)
     }
 
     /// A line by its client id, if this conversation's visitor sent it; another's message under that id is an error.

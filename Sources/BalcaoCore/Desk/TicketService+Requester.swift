@@ -26,16 +26,16 @@ extension TicketService {
     public func recordSatisfaction(_ id: Ticket.ID, old: SatisfactionRating.Score?, new: SatisfactionRating.Score, by contact: Contact.ID)
         async throws -> Ticket
     {
-        try await withRetries(id) { ticket in
-            let now = clock.now
-            return (
-                [],
-                [
-                    TicketEvent(
-                        ticketID: id, actor: .contact(contact), at: now, field: .satisfaction,
-                        oldValue: old?.rawValue, newValue: new.rawValue)
-                ]
-            )
+        try await record(.satisfaction, old: old?.rawValue, new: new.rawValue, on: id, by: .contact(contact))
+    }
+
+    /// Adds one event to the history without changing the ticket (a rating, a chat ending), published like any
+    /// change so open pages and widgets hear of it.
+    public func record(_ field: TicketEvent.Field, old: String?, new: String?, on id: Ticket.ID, by actor: Actor)
+        async throws -> Ticket
+    {
+        try await withRetries(id) { _ in
+            ([], [TicketEvent(ticketID: id, actor: actor, at: clock.now, field: field, oldValue: old, newValue: new)])
         }
     }
 }

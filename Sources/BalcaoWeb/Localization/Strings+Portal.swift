@@ -157,3 +157,22 @@ extension Strings {
         "reopen_window_days": ("Days a solved request can be reopened from the portal", "Dias em que uma solicitação resolvida pode ser reaberta pelo portal", "Dias em que um pedido resolvido pode ser reaberto pelo portal"),
     ]
 }
+
+/// Live chat on the agent's side.
+extension Strings {
+    static let chat: [String: (String, String, String)] = [
+        "live_chat": ("Live chat", "Chat ao vivo", "Chat em direto"),
+        "chat_waiting": ("waiting", "aguardando", "a aguardar"),
+        "chat_active": ("active", "em andamento", "em curso"),
+        "chat_ended": ("ended", "encerrado", "terminado"),
+        "chat_visitor_here": ("The visitor is in the chat: your replies reach them at once.", "O visitante está no chat: suas respostas chegam na hora.", "O visitante está no chat: as suas respostas chegam de imediato."),
+        "chat_visitor_away": ("The visitor has left the chat: your replies go by email.", "O visitante saiu do chat: suas respostas vão por e-mail.", "O visitante saiu do chat: as suas respostas seguem por e-mail."),
+        "end_chat": ("End chat", "Encerrar chat", "Terminar chat"),
+        "ev_chat_ended": ("ended the chat", "encerrou o chat", "terminou o chat"),
+        "chat_ended_by_visitor": ("visitor", "visitante", "visitante"),
+        "chat_ended_by_agent": ("agent", "agente", "agente"),
+        "ev_satisfaction": ("rated the service", "avaliou o atendimento", "avaliou o atendimento"),
+        "satisfaction_good": ("good", "bom", "bom"),
+        "satisfaction_bad": ("bad", "ruim", "mau"),
+    ]
+}

@@ -74,9 +74,13 @@ struct ChatSocket {
         await send(.ready(online: nil), on: ws)
         let pushLines = Task {
             for await change in changes {
-                guard let conversation = await connection.conversation, change.ticket.id == conversation.ticketID,
-                    change.message?.kind == .reply
+                guard let conversation = await connection.conversation, change.ticket.id == conversation.ticketID
                 else { continue }
+                if change.events.contains(where: { $0.field == .chatEnded }) {
+                    await send(.state(.ended), on: ws)
+                    continue
+                }
+                guard change.message?.kind == .reply else { continue }
                 guard let lines = try? await chat.lines(of: conversation) else { continue }
                 for line in await connection.unsent(lines) { await send(.line(line), on: ws) }
             }
@@ -127,8 +131,7 @@ struct ChatSocket {
             await services.presence.setTyping(ticket: conversation.ticketID.rawValue, connection: connection.id, on)
         case .end:
             guard let conversation = await connection.conversation else { throw ChatProtocolError.notStarted }
-            try await chat.end(conversation)
-            await send(.state(.ended), on: ws)
+            try await chat.end(conversation, by: .contact(conversation.contactID))
         }
     }
 

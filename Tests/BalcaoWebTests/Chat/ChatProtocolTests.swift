@@ -245,3 +245,33 @@ extension ChatProtocolTests {
         }
     }
 }
+
+extension ChatProtocolTests {
+    @Test("An agent ends the chat from the ticket page: the widget is told, later lines are refused, the history says so")
+    func agentEndsChat() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app)
+            let client = try await ChatClient.connect(app)
+            try await client.send(Self.start(department))
+            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
+            let number = try #require(welcome.number)
+            let agent = PageSession(app)
+            try await agent.signIn(email: "ana@balcao.example", password: "senha-muito-segura")
+            let page = try await agent.get("/agent/tickets/\(number)").text
+            let csrf = try #require(PageSession.csrf(in: page))
+
+            let ended = try await agent.post("/agent/tickets/\(number)/chat/end", [], csrf: csrf)
+            let told = await client.frames(until: "state").last
+            try await client.send(Self.line("Ainda estou aqui", clientID: UUID()))
+            let refused = await client.next()
+            let after = try await agent.get("/agent/tickets/\(number)").text
+
+            #expect(page.contains("id=\"chat-panel\"") && page.contains("id=\"end-chat\""))
+            #expect(ended.status == .seeOther)
+            #expect(told?.type == "state" && told?.state == "ended")
+            #expect(refused?.code == "ended")
+            #expect(after.contains("data-chat-state=\"ended\"") && !after.contains("id=\"end-chat\""))
+            #expect(after.contains("encerrou o chat"))
+        }
+    }
+}

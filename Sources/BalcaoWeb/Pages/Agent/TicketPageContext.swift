@@ -112,8 +112,17 @@ struct TicketPageContext: Encodable {
     let requester: RequesterCard
     let history: [HistoryEntry]
     let escalationTarget: String?
+    let chat: ChatPanel?
     let error: String?
     let composerText: String
+
+    struct ChatPanel: Encodable {
+        let state: String
+        let stateLabel: String
+        let visitorConnected: Bool
+        let canEnd: Bool
+        let origin: String
+    }
 }
 
 extension TicketPageContext.MessageView {

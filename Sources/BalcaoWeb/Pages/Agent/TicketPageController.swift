@@ -15,6 +15,7 @@ struct TicketPageController: RouteCollection {
         ticket.post("escalate", use: escalate)
         ticket.post("merge", use: merge)
         ticket.post("macro", use: applyMacro)
+        ticket.post("chat", "end", use: endChat)
         ticket.get("row", use: row)
         ticket.get("messages", ":messageID", use: message)
         routes.get("attachments", ":attachmentID", use: attachment)
@@ -106,6 +107,16 @@ struct TicketPageController: RouteCollection {
             inputs[key] = value.isEmpty ? .null : .string(value)
         }
         return inputs
+    }
+
+    /// Ends the live chat: the visitor's widget says so; the ticket carries on by mail or the portal.
+    @Sendable func endChat(req: Request) async throws -> Response {
+        let session = try req.session
+        let ticket = try await ticket(req)
+        return try await attempt(req, ticket, flash: "saved") {
+            guard let conversation = try await services.chat.conversation(of: ticket.id) else { throw Abort(.notFound) }
+            try await services.chat.end(conversation, by: .agent(session.agent.id))
+        }
     }
 
     @Sendable func escalate(req: Request) async throws -> Response {
