@@ -10,7 +10,7 @@ import Foundation
 /// `hello` with `ready` too, for a client that missed the greeting.
 public enum ChatClientFrame: Sendable, Hashable {
     /// "Are you listening?" — answered with `ready`, which says whether the department has someone online.
-    case hello(departmentID: Department.ID?)
+    case hello(departmentID: Department.ID?, language: SupportedLanguage)
     /// No one is online: the pre-chat form becomes a request answered by email.
     case offline(ChatStart)
     /// Opens a conversation: the pre-chat form and the first line.
@@ -49,7 +49,10 @@ public enum ChatClientFrame: Sendable, Hashable {
             }
             return checkLine(string("text") ?? "").map { .line(clientID: clientID, text: $0) }
         case "hello":
-            return .success(.hello(departmentID: string("departmentId").flatMap(Department.ID.init)))
+            return .success(
+                .hello(
+                    departmentID: string("departmentId").flatMap(Department.ID.init),
+                    language: string("language").flatMap(SupportedLanguage.init(matching:)) ?? .portugueseBrazil))
         case "typing":
             return .success(.typing((object["on"] as? Bool) ?? false))
         case "end":
@@ -102,7 +105,7 @@ public struct ChatStart: Sendable, Hashable {
 /// What the server sends.
 public enum ChatServerFrame: Sendable, Hashable {
     /// The server listens: the client may send. `online`: whether the department asked about has an agent online.
-    case ready(online: Bool?)
+    case ready(online: Bool?, greeting: String?)
     /// An offline message became request `number`.
     case offlineReceived(number: Int)
     /// The conversation is open: the token to resume it, its request number, and its state.
@@ -117,9 +120,10 @@ public enum ChatServerFrame: Sendable, Hashable {
     public var json: String {
         var object: [String: Any]
         switch self {
-        case .ready(let online):
+        case .ready(let online, let greeting):
             object = ["type": "ready"]
             if let online { object["online"] = online }
+            if let greeting { object["greeting"] = greeting }
         case .offlineReceived(let number):
             object = ["type": "offline_received", "number": number]
         case .welcome(let token, let number, let state):

@@ -23,6 +23,27 @@ public struct ChatService: Sendable {
         self.clock = clock
     }
 
+    /// Saves a department's widget (admins).
+    public func save(_ widget: ChatWidget, by agent: Agent) async throws {
+        try DirectoryService.requireAdmin(agent)
+        guard try await directory.department(widget.departmentID) != nil else {
+            throw ValidationError(field: "departmentId", "no department has this id")
+        }
+        try await store.save(try widget.validated())
+    }
+
+    public func widget(for department: Department.ID) async throws -> ChatWidget? {
+        try await store.widget(for: department)
+    }
+
+    /// What the widget shows before a chat: whether someone is online and the department's greeting.
+    public func welcome(for department: Department.ID, language: SupportedLanguage) async throws
+        -> (online: Bool, greeting: String?)
+    {
+        let greeting = try await store.widget(for: department)?.greeting.best(for: language)?.text
+        return (try await isOnline(department), greeting)
+    }
+
     /// Whether someone can answer a chat now: an active agent of the department set to online.
     public func isOnline(_ departmentID: Department.ID) async throws -> Bool {
         var query = DirectoryQuery.everything

@@ -71,7 +71,7 @@ struct ChatSocket {
         }
         let changes = await services.bus.subscribe()
         let presence = await services.presence.changes()
-        await send(.ready(online: nil), on: ws)
+        await send(.ready(online: nil, greeting: nil), on: ws)
         let pushLines = Task {
             for await change in changes {
                 guard let conversation = await connection.conversation, change.ticket.id == conversation.ticketID
@@ -107,9 +107,9 @@ struct ChatSocket {
     ) async throws {
         let chat = services.chat
         switch frame {
-        case .hello(let departmentID):
-            let online = try await departmentID.asyncFlatMap { try await chat.isOnline($0) }
-            await send(.ready(online: online), on: ws)
+        case .hello(let departmentID, let language):
+            let welcome = try await departmentID.asyncFlatMap { try await chat.welcome(for: $0, language: language) }
+            await send(.ready(online: welcome?.online, greeting: welcome?.greeting), on: ws)
         case .offline(let start):
             let ticket = try await chat.leaveMessage(start, origin: origin, deskOrigin: deskOrigin)
             await send(.offlineReceived(number: ticket.number.value), on: ws)

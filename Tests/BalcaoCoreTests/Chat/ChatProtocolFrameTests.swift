@@ -16,7 +16,7 @@ struct ChatProtocolFrameTests {
     func decodes(json: String, kind: String) throws {
         let frame = try ChatClientFrame.decode(json).get()
         switch frame {
-        case .hello(let department): #expect(kind == "hello" && department == nil)
+        case .hello(let department, let language): #expect(kind == "hello" && department == nil && language == .portugueseBrazil)
         case .typing(let on): #expect(kind == "typing" && on)
         case .end: #expect(kind == "end")
         case .resume(let token, let lastSeq): #expect(kind == "resume" && token == "abc" && lastSeq == 3)

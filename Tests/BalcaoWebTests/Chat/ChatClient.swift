@@ -18,6 +18,7 @@ final class ChatClient: Sendable {
         let text: String?
         let on: Bool?
         let online: Bool?
+        let greeting: String?
         let code: String?
         let message: String?
     }

@@ -275,3 +275,36 @@ extension ChatProtocolTests {
         }
     }
 }
+
+@Suite("Chat admin page")
+struct ChatAdminPageTests {
+    @Test("An admin turns a department's chat on with its sites and greeting and gets the line to paste")
+    func configure() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await app.post(
+                "/api/v1/departments", ["name": "Loja", "kind": "external", "tier": 1] as JSON).json(DepartmentDTO.self)
+            let admin = PageSession(app)
+            try await admin.signIn(email: "ana@balcao.example", password: "senha-muito-segura")
+            let csrf = try #require(PageSession.csrf(in: try await admin.get("/agent/admin/chat").text))
+
+            let saved = try await admin.post(
+                "/agent/admin/chat/\(department.id)",
+                [("enabled", "on"), ("origins", "https://Loja.example/\nhttps://m.loja.example"), ("greeting_pt-BR", "Oi! Como ajudar?")],
+                csrf: csrf)
+            let bad = try await admin.post(
+                "/agent/admin/chat/\(department.id)", [("enabled", "on"), ("origins", "loja.example/caminho")], csrf: csrf)
+            let page = try await admin.get("/agent/admin/chat").text
+            let widget = try await app.services.chat.widget(for: Department.ID(rawValue: department.id))
+            let client = try await ChatClient.connect(app)
+            try await client.send(["type": "hello", "departmentId": department.id.uuidString, "language": "pt-BR"])
+            let ready = await client.next()
+            let script = try await PageSession(app).get("/chat/widget.js")
+
+            #expect(script.status == .ok && script.text.contains("attachShadow"))
+            #expect(saved.status == .seeOther && bad.status == .unprocessableEntity)
+            #expect(widget?.isEnabled == true && widget?.allowedOrigins == ["https://loja.example", "https://m.loja.example"])
+            #expect(page.contains("/chat/widget.js&quot; data-department=&quot;\(department.id.uuidString)"))
+            #expect(ready?.online == false && ready?.greeting == "Oi! Como ajudar?")
+        }
+    }
+}

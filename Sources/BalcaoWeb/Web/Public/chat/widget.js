@@ -164,6 +164,7 @@
           if (ready) break;
           ready = true;
           if (typeof frame.online === "boolean") online = frame.online;
+          if (frame.greeting && !state.token && !body.querySelector(".note.greeting")) note(frame.greeting).classList.add("greeting");
           if (state.token) send({ type: "resume", token: state.token, lastSeq: state.lastSeq });
           else render();
           break;
