@@ -52,6 +52,7 @@ public struct BalcaoServices: Sendable {
     public var sql: any SQLDatabase { storeContext.sql }
     let bus: LocalEventBus
     let presence: PresenceHub
+    let workspaceConnections: WorkspaceConnections
     let loginGuard = LoginGuard()
 
     /// `keys` are the desk's secrets (`DeskSecrets`), read before the services are built; `httpClient` reaches
@@ -128,10 +129,12 @@ public struct BalcaoServices: Sendable {
             portalURL: config.portalURL)
         self.portalAdmin = PortalAdministration(settings: portalStore, blobs: blobs)
         let chatStore = FluentChatStore(context: context)
+        let workspaceConnections = WorkspaceConnections()
+        self.workspaceConnections = workspaceConnections
         self.chatStore = chatStore
         self.chat = ChatService(
             service: tickets, tickets: ticketStore, directory: directory, store: chatStore, automation: automation,
-            clock: clock)
+            connections: workspaceConnections, clock: clock)
         self.portalDesk = PortalDesk(
             service: tickets, tickets: ticketStore, directory: directory, ratings: portalStore, clock: clock)
         self.automationAdmin = AutomationAdministration(

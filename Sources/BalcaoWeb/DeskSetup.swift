@@ -61,6 +61,16 @@ public enum DeskSetup {
     /// The help section, the portal's settings (Acme's own domain makes employees) and a running announcement.
     static func addDemoPortal(services: BalcaoServices, agents: [Agent]) async throws {
         guard let manager = agents.first(where: { $0.role >= .supervisor && $0.isActive }) else { return }
+        // Chat on Customer Support, from the desk's own pages (admins add their shop's site on the Chat page).
+        if let support = try await services.directory.departments(.everything).first(where: { $0.name == "Customer Support" }) {
+            try await services.chatStore.save(
+                ChatWidget(
+                    departmentID: support.id,
+                    greeting: LocalizedText([
+                        .portugueseBrazil: "Olá! Em que podemos ajudar?", .portuguesePortugal: "Olá! Em que podemos ajudar?",
+                        .english: "Hi! How can we help?",
+                    ])))
+        }
         try await DemoSeeder.seedHelpCenter(services.helpCenter, by: manager)
         try await services.portalStore.save(
             PortalSettings(deskName: "Acme — Central de ajuda", employeeDomains: ["acme.example"]))

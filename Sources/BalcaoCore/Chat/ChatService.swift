@@ -9,12 +9,14 @@ public struct ChatService: Sendable {
     let directory: any DirectoryStore
     let store: any ChatStore
     let automation: any AutomationStore
+    let connections: any AgentConnections
     let clock: any Clock
 
     public init(
         service: TicketService, tickets: any TicketStore, directory: any DirectoryStore, store: any ChatStore,
-        automation: any AutomationStore, clock: any Clock
+        automation: any AutomationStore, connections: any AgentConnections, clock: any Clock
     ) {
+        self.connections = connections
         self.service = service
         self.tickets = tickets
         self.directory = directory
@@ -44,13 +46,18 @@ public struct ChatService: Sendable {
         return (try await isOnline(department), greeting)
     }
 
-    /// Whether someone can answer a chat now: an active agent of the department set to online.
+    /// Whether someone can answer a chat now: an active agent of the department, not set away or offline (never
+    /// set counts as online, as for assignment), with the workspace open.
     public func isOnline(_ departmentID: Department.ID) async throws -> Bool {
         var query = DirectoryQuery.everything
         query.departmentID = departmentID
         let agents = try await directory.agents(query).filter(\.isActive)
         guard !agents.isEmpty else { return false }
-        return try await automation.availability(of: agents.map(\.id)).values.contains(.online)
+        let availability = try await automation.availability(of: agents.map(\.id))
+        for agent in agents where (availability[agent.id] ?? .online) == .online {
+            if await connections.isConnected(agent.id) { return true }
+        }
+        return false
     }
 
     /// The widget's form when no one is online: a request on channel `chat`, answered by email.

@@ -1,5 +1,10 @@
 import Foundation
 
+/// Which agents have the workspace open right now (a chat needs someone there to answer it).
+public protocol AgentConnections: Sendable {
+    func isConnected(_ agent: Agent.ID) async -> Bool
+}
+
 /// Chat conversations and the departments' widgets.
 public protocol ChatStore: Sendable {
     /// Stores a conversation and returns the visitor's token (only its hash is kept).

@@ -27,6 +27,19 @@ actor LocalEventBus: EventBus {
     }
 }
 
+/// Agents with the workspace open on this instance (their `/ws/agent` sockets), counted per agent.
+actor WorkspaceConnections: AgentConnections {
+    private var counts: [Agent.ID: Int] = [:]
+
+    func opened(_ agent: Agent.ID) { counts[agent, default: 0] += 1 }
+
+    func closed(_ agent: Agent.ID) {
+        counts[agent] = (counts[agent] ?? 1) > 1 ? counts[agent]! - 1 : nil
+    }
+
+    func isConnected(_ agent: Agent.ID) -> Bool { counts[agent] != nil }
+}
+
 /// Who is looking at (and typing on) which ticket, for collision detection on ticket pages.
 actor PresenceHub {
     struct Viewer: Sendable, Hashable, Codable {

@@ -83,6 +83,7 @@ struct AgentSocket {
         }
         let changes = await services.bus.subscribe()
         let presenceChanges = await services.presence.changes()
+        await services.workspaceConnections.opened(agent.id)
         // Messages that arrive before our handlers are installed are dropped, so the page waits for this
         // greeting before it says what it shows.
         await send(Hello(), on: ws)
@@ -112,7 +113,10 @@ struct AgentSocket {
             logger.debug("agent socket closed", metadata: ["agent": .string(agent.name)])
             pushChanges.cancel()
             pushPresence.cancel()
-            Task { await services.presence.leave(connection: connection) }
+            Task {
+                await services.presence.leave(connection: connection)
+                await services.workspaceConnections.closed(agent.id)
+            }
         }
     }
 

@@ -42,19 +42,7 @@ final class ChatClient: Sendable {
 
     /// Connects as a page from `origin` would (the test server's own origin by default).
     static func connect(_ app: TestApp, origin: String? = nil) async throws -> ChatClient {
-        let mailbox = Mailbox()
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .origin, value: origin ?? app.baseURL)
-        let url = app.baseURL.replacingOccurrences(of: "http://", with: "ws://") + "/chat/socket"
-        let promise = app.app.eventLoopGroup.next().makePromise(of: WebSocket.self)
-        WebSocket.connect(to: url, headers: headers, on: app.app.eventLoopGroup) { ws in
-            ws.onText { _, text in
-                if let frame = try? JSONDecoder().decode(Frame.self, from: Data(text.utf8)) { await mailbox.put(frame) }
-            }
-            ws.onClose.whenComplete { _ in Task { await mailbox.close() } }
-            promise.succeed(ws)
-        }.cascadeFailure(to: promise)
-        let client = ChatClient(socket: try await promise.futureResult.get(), mailbox: mailbox)
+        let client = try await open(app, path: "/chat/socket", origin: origin)
         // Frames sent before the server listens may be lost: wait for `ready`. The greeting itself can arrive with the
         // upgrade, before this client listens, so ask again with `hello` until one comes.
         for _ in 0..<20 {
@@ -65,6 +53,34 @@ final class ChatClient: Sendable {
             try await client.send(["type": "hello"])
         }
         throw Abort(.internalServerError, reason: "no ready frame")
+    }
+
+    /// An agent's workspace socket (`/ws/agent`) with the session cookie of a signed-in page session: while it is
+    /// open the agent counts as being at the desk.
+    static func workspace(_ app: TestApp, session: PageSession) async throws -> ChatClient {
+        let cookie = session.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        let client = try await open(app, path: "/ws/agent", extra: ["Cookie": cookie])
+        guard await client.next()?.type == "hello" else { throw Abort(.internalServerError, reason: "no hello") }
+        return client
+    }
+
+    private static func open(_ app: TestApp, path: String, origin: String? = nil, extra: [String: String] = [:])
+        async throws -> ChatClient
+    {
+        let mailbox = Mailbox()
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .origin, value: origin ?? app.baseURL)
+        for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
+        let url = app.baseURL.replacingOccurrences(of: "http://", with: "ws://") + path
+        let promise = app.app.eventLoopGroup.next().makePromise(of: WebSocket.self)
+        WebSocket.connect(to: url, headers: headers, on: app.app.eventLoopGroup) { ws in
+            ws.onText { _, text in
+                if let frame = try? JSONDecoder().decode(Frame.self, from: Data(text.utf8)) { await mailbox.put(frame) }
+            }
+            ws.onClose.whenComplete { _ in Task { await mailbox.close() } }
+            promise.succeed(ws)
+        }.cascadeFailure(to: promise)
+        return ChatClient(socket: try await promise.futureResult.get(), mailbox: mailbox)
     }
 
     func send(_ frame: [String: any Sendable]) async throws {

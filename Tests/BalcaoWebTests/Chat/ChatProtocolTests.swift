@@ -182,7 +182,7 @@ struct ChatProtocolTests {
 }
 
 extension ChatProtocolTests {
-    @Test("The widget learns whether someone is online; offline, its form becomes a request answered by mail")
+    @Test("Online means an agent of the department at the desk (workspace open, not away); offline, the form becomes a request")
     func offline() async throws {
         try await TestApp.run(.sqlite) { app in
             let department = try await Self.chatDesk(app)
@@ -195,10 +195,17 @@ extension ChatProtocolTests {
                 ["name": "Beto Chat", "email": "beto@balcao.example", "role": "agent",
                  "departmentIds": [.string(department.description)], "password": "senha-do-beto-123"] as JSON
             ).json(AgentDTO.self)
-            try await app.services.automationAdmin.setAvailability(
-                .online, of: Agent.ID(rawValue: agent.id), by: app.admin)
+            try await client.send(["type": "hello", "departmentId": department.description])
+            let notAtDesk = await client.next()
+            let beto = PageSession(app)
+            try await beto.signIn(email: "beto@balcao.example", password: "senha-do-beto-123")
+            let workspace = try await ChatClient.workspace(app, session: beto)
             try await client.send(["type": "hello", "departmentId": department.description])
             let someone = await client.next()
+            try await app.services.automationAdmin.setAvailability(.away, of: Agent.ID(rawValue: agent.id), by: app.admin)
+            try await client.send(["type": "hello", "departmentId": department.description])
+            let away = await client.next()
+            try await workspace.close()
             var message = Self.start(department, text: "Vocês entregam em Portugal?")
             message["type"] = "offline"
             try await client.send(message)
@@ -206,7 +213,9 @@ extension ChatProtocolTests {
             let ticket = try await app.get("/api/v1/tickets/\(try #require(received?.number))").json(TicketDTO.self)
 
             #expect(nobody?.type == "ready" && nobody?.online == false)
+            #expect(notAtDesk?.online == false)
             #expect(someone?.type == "ready" && someone?.online == true)
+            #expect(away?.online == false)
             #expect(received?.type == "offline_received")
             #expect(ticket.channel == .chat && ticket.subject == "Vocês entregam em Portugal?")
         }
