@@ -21,6 +21,8 @@ public enum ChatClientFrame: Sendable, Hashable {
     case typing(Bool)
     /// The visitor closes the chat.
     case end
+    /// "Email me this conversation."
+    case transcript
 
     public static let maxFrameBytes = 16 * 1024
     public static let maxLineLength = 4_000
@@ -57,6 +59,8 @@ public enum ChatClientFrame: Sendable, Hashable {
             return .success(.typing((object["on"] as? Bool) ?? false))
         case "end":
             return .success(.end)
+        case "transcript":
+            return .success(.transcript)
         default:
             return .failure(.badFrame("unknown frame type \(type.prefix(40))"))
         }
@@ -108,6 +112,8 @@ public enum ChatServerFrame: Sendable, Hashable {
     case ready(online: Bool?, greeting: String?)
     /// An offline message became request `number`.
     case offlineReceived(number: Int)
+    /// The transcript is on its way by mail (or could not be sent: `sent` false).
+    case transcriptSent(Bool)
     /// The conversation is open: the token to resume it, its request number, and its state.
     case welcome(token: String, number: Int, state: ChatConversation.State)
     /// A line the client sent is stored (`seq` is its place).
@@ -126,6 +132,8 @@ public enum ChatServerFrame: Sendable, Hashable {
             if let greeting { object["greeting"] = greeting }
         case .offlineReceived(let number):
             object = ["type": "offline_received", "number": number]
+        case .transcriptSent(let sent):
+            object = ["type": "transcript", "sent": sent]
         case .welcome(let token, let number, let state):
             object = ["type": "welcome", "token": token, "number": number, "state": state.rawValue]
         case .ack(let clientID, let seq):

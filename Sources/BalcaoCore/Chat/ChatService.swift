@@ -153,6 +153,19 @@ public struct ChatService: Sendable {
             on: conversation.ticketID, by: actor)
     }
 
+    /// Mails the conversation so far to the visitor; false when their address may not be written to.
+    public func mailTranscript(_ conversation: ChatConversation, via notifier: MailNotifier, language: SupportedLanguage)
+        async throws -> Bool
+    {
+        guard let ticket = try await tickets.ticket(conversation.ticketID),
+            let contact = try await directory.contact(conversation.contactID), let email = contact.primaryEmail
+        else { return false }
+        let lines = try await allLines(of: conversation)
+        let mailLanguage = contact.languageTag.flatMap(SupportedLanguage.init(matching:)) ?? language
+        return try await notifier.chatTranscript(
+            lines, of: ticket, to: MailAddress(name: contact.name, address: email.value), language: mailLanguage) != nil
+    }
+
     /// The chat of a ticket, if it came by chat.
     public func conversation(of ticket: Ticket.ID) async throws -> ChatConversation? {
         try await store.conversation(ticket: ticket)

@@ -24,6 +24,30 @@ extension MailNotifier: PortalMailer, AnnouncementMailer {
             ]) != nil
     }
 
+    /// A chat's transcript to its visitor, threaded to the ticket so an answer by mail lands on it.
+    @discardableResult
+    public func chatTranscript(_ lines: [ChatLine], of ticket: Ticket, to recipient: MailAddress, language: SupportedLanguage)
+        async throws -> OutboxMail?
+    {
+        guard try await mayWrite(to: recipient.address, automatic: true, ticket: ticket.id),
+            let desk = try await sender(for: ticket)
+        else { return nil }
+        let deskName = try await deskName(for: ticket, desk: desk)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "dd/MM HH:mm 'UTC'"
+        let transcript = lines.map { "[\(formatter.string(from: $0.at))] \($0.name): \($0.text)" }.joined(separator: "\n")
+        let rendered = try await template(.chatTranscript, language).render(
+            TemplateValues(text: [
+                "requester.name": recipient.name ?? recipient.address, "desk.name": deskName,
+                "ticket.number": ticket.number.description, "transcript": transcript,
+            ]))
+        return try await threaded(
+            rendered, kind: .chatTranscript, for: ticket, to: recipient,
+            from: MailAddress(name: deskName, address: desk.address), replyTo: desk, reply: nil)
+    }
+
     /// A mail from the desk's default address that threads to no ticket.
     private func send(
         _ kind: NotificationTemplate.Kind, to recipient: MailAddress, language: SupportedLanguage,

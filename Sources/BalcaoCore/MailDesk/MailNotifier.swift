@@ -121,13 +121,13 @@ public struct MailNotifier: Sendable {
             from: MailAddress(name: deskName, address: desk.address), replyTo: desk, reply: nil)
     }
 
-    private func deskName(for ticket: Ticket, desk: MailAddress) async throws -> String {
+    func deskName(for ticket: Ticket, desk: MailAddress) async throws -> String {
         if let id = ticket.departmentID, let department = try await directory.department(id) { return department.name }
         return desk.name ?? desk.address
     }
 
     /// Composes a mail on a ticket's thread and puts it in the outbox.
-    private func threaded(
+    func threaded(
         _ rendered: RenderedNotification, kind: NotificationTemplate.Kind, for ticket: Ticket, to recipient: MailAddress,
         from: MailAddress, replyTo desk: MailAddress, reply: Message?
     ) async throws -> OutboxMail {
@@ -172,7 +172,7 @@ public struct MailNotifier: Sendable {
         ]
         switch kind {
         case .ticketReceived, .mailTooLarge: headers.insert((name: "Auto-Submitted", value: "auto-replied"), at: 0)
-        case .ticketSolved, .mailboxFailing, .automation, .portalSignIn, .portalSignUp, .announcement:
+        case .ticketSolved, .mailboxFailing, .automation, .portalSignIn, .portalSignUp, .announcement, .chatTranscript:
             headers.insert((name: "Auto-Submitted", value: "auto-generated"), at: 0)
         case .agentReply: break
         }

@@ -305,6 +305,44 @@ extension NotificationTemplate {
                 """
             ),
         ],
+        .chatTranscript: [
+            .portugueseBrazil: (
+                "Sua conversa com {{desk.name}} (nº {{ticket.number}})",
+                """
+                Olá, {{requester.name}},
+
+                Esta é a transcrição da sua conversa:
+
+                {{transcript}}
+
+                Para continuar, responda a este e-mail.
+                """
+            ),
+            .portuguesePortugal: (
+                "A sua conversa com {{desk.name}} (n.º {{ticket.number}})",
+                """
+                Olá, {{requester.name}},
+
+                Esta é a transcrição da sua conversa:
+
+                {{transcript}}
+
+                Para continuar, responda a este e-mail.
+                """
+            ),
+            .english: (
+                "Your chat with {{desk.name}} (#{{ticket.number}})",
+                """
+                Hello {{requester.name}},
+
+                Here is the transcript of your chat:
+
+                {{transcript}}
+
+                To carry on, reply to this email.
+                """
+            ),
+        ],
         // Automation mail carries its rule's own texts; this only answers for a kind that must always have one.
         .automation: [
             .portugueseBrazil: ("{{ticket.subject}}", "{{ticket.subject}} ({{ticket.number}})\n\n{{desk.name}}"),

@@ -22,6 +22,8 @@ public struct NotificationTemplate: Sendable, Hashable {
         case portalSignUp = "portal_sign_up"
         /// An announcement sent to its audience by mail.
         case announcement
+        /// A chat's transcript, mailed to the visitor who asked for it.
+        case chatTranscript = "chat_transcript"
 
         /// Kinds whose text the admin edits on the templates page (automation mail is edited in its rule).
         public static let editable: [Kind] = allCases.filter { $0 != .automation }
@@ -41,6 +43,7 @@ public struct NotificationTemplate: Sendable, Hashable {
             case .automation: return Placeholders.names
             case .portalSignIn, .portalSignUp: return ["requester.name", "desk.name", "link"]
             case .announcement: return ["requester.name", "desk.name", "announcement.title", "announcement.body", "portal.url"]
+            case .chatTranscript: return ["requester.name", "desk.name", "ticket.number", "transcript"]
             }
         }
     }

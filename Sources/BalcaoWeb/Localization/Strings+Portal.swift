@@ -94,6 +94,7 @@ extension Strings {
         "template_portal_sign_in": ("Portal sign-in link", "Link de acesso ao portal", "Ligação de acesso ao portal"),
         "template_portal_sign_up": ("Portal sign-up confirmation", "Confirmação de cadastro no portal", "Confirmação de registo no portal"),
         "template_announcement": ("Announcement by email", "Aviso por e-mail", "Aviso por e-mail"),
+        "template_chat_transcript": ("Chat transcript (to the visitor)", "Transcrição do chat (ao visitante)", "Transcrição do chat (ao visitante)"),
     ]
 }
 

@@ -129,6 +129,11 @@ struct ChatSocket {
         case .typing(let on):
             guard let conversation = await connection.conversation else { throw ChatProtocolError.notStarted }
             await services.presence.setTyping(ticket: conversation.ticketID.rawValue, connection: connection.id, on)
+        case .transcript:
+            guard let conversation = await connection.conversation else { throw ChatProtocolError.notStarted }
+            let language = SupportedLanguage(matching: services.config.defaultLanguage) ?? .portugueseBrazil
+            let sent = try await chat.mailTranscript(conversation, via: services.notifier, language: language)
+            await send(.transcriptSent(sent), on: ws)
         case .end:
             guard let conversation = await connection.conversation else { throw ChatProtocolError.notStarted }
             try await chat.end(conversation, by: .contact(conversation.contactID))

@@ -19,6 +19,7 @@ struct ChatProtocolFrameTests {
         case .hello(let department, let language): #expect(kind == "hello" && department == nil && language == .portugueseBrazil)
         case .typing(let on): #expect(kind == "typing" && on)
         case .end: #expect(kind == "end")
+        case .transcript: #expect(kind == "transcript")
         case .resume(let token, let lastSeq): #expect(kind == "resume" && token == "abc" && lastSeq == 3)
         case .line(_, let text): #expect(kind == "line" && text == "olá")
         case .start, .offline: Issue.record("not a start frame")

@@ -19,6 +19,7 @@ final class ChatClient: Sendable {
         let on: Bool?
         let online: Bool?
         let greeting: String?
+        let sent: Bool?
         let code: String?
         let message: String?
     }

@@ -317,3 +317,30 @@ struct ChatAdminPageTests {
         }
     }
 }
+
+extension ChatProtocolTests {
+    @Test("A visitor asks for the transcript: every public line, none of the notes, mailed to them on the ticket's thread")
+    func transcript() async throws {
+        try await TestApp.run(.sqlite) { app in
+            try await PortalPagesTests.addMailbox(app)
+            let department = try await Self.chatDesk(app)
+            let client = try await ChatClient.connect(app)
+            try await client.send(Self.start(department, text: "Quero trocar o tamanho"))
+            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
+            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "note", "body": "Nota secreta"] as JSON)
+            _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "reply", "body": "Claro, qual número?"] as JSON)
+            _ = await client.frames(until: "line")
+
+            try await client.send(["type": "transcript"])
+            let answer = await client.frames(until: "transcript").last
+            let mail = try await app.services.outbox.outbox(.all, limit: 20).first { $0.purpose == .chatTranscript }
+            let text = MIMEParser.parse(Array(try #require(mail).raw)).text ?? ""
+
+            #expect(answer?.type == "transcript" && answer?.sent == true)
+            #expect(mail?.recipients == ["marina@cliente.example"] && mail?.ticketID == Ticket.ID(rawValue: ticket.id))
+            #expect(text.contains("Marina Costa: Quero trocar o tamanho") && text.contains("Ana Admin: Claro, qual número?"))
+            #expect(!text.contains("Nota secreta"))
+        }
+    }
+}

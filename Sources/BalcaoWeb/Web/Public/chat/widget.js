@@ -17,17 +17,20 @@
       start: "Iniciar conversa", send: "Enviar", placeholder: "Escreva sua mensagem…", typing: "está digitando…",
       offline: "Nenhum atendente disponível agora. Deixe sua mensagem e responderemos por e-mail.", leave: "Enviar mensagem",
       received: "Recebemos sua mensagem (nº %n). Responderemos por e-mail.", end: "Encerrar", ended: "Conversa encerrada.",
-      reconnecting: "Reconectando…", close: "Fechar", waiting: "Aguardando um atendente…", error: "Não foi possível enviar:" },
+      reconnecting: "Reconectando…", close: "Fechar", waiting: "Aguardando um atendente…", error: "Não foi possível enviar:",
+      transcript: "Receber por e-mail", transcriptSent: "Enviamos a conversa para o seu e-mail." },
     "pt-PT": { open: "Fale connosco", title: "Apoio", name: "O seu nome", email: "O seu e-mail", message: "Como podemos ajudar?",
       start: "Iniciar conversa", send: "Enviar", placeholder: "Escreva a sua mensagem…", typing: "está a escrever…",
       offline: "Nenhum assistente disponível agora. Deixe a sua mensagem e responderemos por e-mail.", leave: "Enviar mensagem",
       received: "Recebemos a sua mensagem (n.º %n). Responderemos por e-mail.", end: "Terminar", ended: "Conversa terminada.",
-      reconnecting: "A restabelecer ligação…", close: "Fechar", waiting: "A aguardar um assistente…", error: "Não foi possível enviar:" },
+      reconnecting: "A restabelecer ligação…", close: "Fechar", waiting: "A aguardar um assistente…", error: "Não foi possível enviar:",
+      transcript: "Receber por e-mail", transcriptSent: "Enviámos a conversa para o seu e-mail." },
     "en": { open: "Chat with us", title: "Support", name: "Your name", email: "Your email", message: "How can we help?",
       start: "Start chat", send: "Send", placeholder: "Type your message…", typing: "is typing…",
       offline: "No one is available right now. Leave a message and we will answer by email.", leave: "Send message",
       received: "We got your message (#%n) and will answer by email.", end: "End chat", ended: "Chat ended.",
-      reconnecting: "Reconnecting…", close: "Close", waiting: "Waiting for an agent…", error: "Could not send:" }
+      reconnecting: "Reconnecting…", close: "Close", waiting: "Waiting for an agent…", error: "Could not send:",
+      transcript: "Email me this chat", transcriptSent: "The chat is on its way to your email." }
   };
   var requested = script.getAttribute("data-language") || document.documentElement.lang || navigator.language || "pt-BR";
   var language = /^pt-pt/i.test(requested) ? "pt-PT" : /^pt/i.test(requested) ? "pt-BR" : /^en/i.test(requested) ? "en" : "pt-BR";
@@ -88,7 +91,7 @@
     "<textarea name='text' rows='3' required maxlength='4000'></textarea><button class='primary' type='submit'></button></form>" +
     "<div class='typing'></div>" +
     "<form class='composer' hidden><textarea name='text' maxlength='4000'></textarea><button type='submit'></button></form>" +
-    "<div class='foot'><button class='end' type='button' hidden></button></div>" +
+    "<div class='foot'><button class='transcript' type='button' hidden></button><button class='end' type='button' hidden></button></div>" +
     "</section>";
   var $ = function (selector) { return root.querySelector(selector); };
   var launcher = $(".launcher"), panel = $(".panel"), body = $(".body"), prechat = $(".prechat"), composer = $(".composer");
@@ -102,6 +105,8 @@
   composer.elements.text.placeholder = t.placeholder;
   composer.querySelector("button").textContent = t.send;
   endButton.textContent = t.end;
+  var transcriptButton = $(".transcript");
+  transcriptButton.textContent = t.transcript;
   document.body.appendChild(host);
 
   var online = true, ended = false, socket = null, ready = false, retry = 1000, typingTimer = null, typingOn = false;
@@ -120,6 +125,7 @@
     prechat.hidden = started;
     composer.hidden = !started || ended;
     endButton.hidden = !started || ended;
+    transcriptButton.hidden = !started;
     $(".offline-note").hidden = online;
     $(".offline-note").textContent = t.offline;
     prechat.querySelector("button").textContent = online ? t.start : t.leave;
@@ -197,6 +203,9 @@
         case "state":
           if (frame.state === "ended") { ended = true; note(t.ended); render(); }
           break;
+        case "transcript":
+          if (frame.sent) note(t.transcriptSent);
+          break;
         case "offline_received":
           note(t.received.replace("%n", frame.number));
           prechat.hidden = true;
@@ -249,6 +258,7 @@
   function setTyping(on) { if (on !== typingOn) { typingOn = on; send({ type: "typing", on: on }); } }
 
   endButton.addEventListener("click", function () { send({ type: "end" }); });
+  transcriptButton.addEventListener("click", function () { send({ type: "transcript" }); });
   launcher.addEventListener("click", function () { panel.hidden = false; launcher.hidden = true; render(); });
   $(".close").addEventListener("click", function () { panel.hidden = true; launcher.hidden = false; });
 
