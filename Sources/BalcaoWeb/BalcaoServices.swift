@@ -53,6 +53,8 @@ public struct BalcaoServices: Sendable {
     let bus: LocalEventBus
     let presence: PresenceHub
     let workspaceConnections: WorkspaceConnections
+    /// Signs links that need no session (chat files for a visitor on another site).
+    let linkSigner: any MailSigner
     let loginGuard = LoginGuard()
 
     /// `keys` are the desk's secrets (`DeskSecrets`), read before the services are built; `httpClient` reaches
@@ -81,6 +83,7 @@ public struct BalcaoServices: Sendable {
         self.mailStore = mailStore
         self.outbox = outbox
         let signer = HMACMailSigner(key: keys.mailSigning)
+        self.linkSigner = signer
         let notifier = MailNotifier(
             directory: directory, mail: mailStore, outbox: outbox, blobs: blobs, clock: clock, signer: signer,
             settings: config.mail.settings(publicURL: config.http.publicURL, language: config.defaultLanguage))

@@ -48,6 +48,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
 
     // The chat widget's socket: open to any page (the widget's allowed origins are checked on start).
     let chat = ChatSocket(services: services)
+    try app.grouped(ProblemMiddleware()).register(collection: ChatFiles(services: services))
     app.webSocket("chat", "socket", maxFrameSize: .init(integerLiteral: ChatClientFrame.maxFrameBytes * 2)) { req, ws in
         await chat.handle(req: req, ws: ws)
     }

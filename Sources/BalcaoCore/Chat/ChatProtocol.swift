@@ -107,7 +107,7 @@ public struct ChatStart: Sendable, Hashable {
 }
 
 /// What the server sends.
-public enum ChatServerFrame: Sendable, Hashable {
+public enum ChatServerFrame: Sendable {
     /// The server listens: the client may send. `online`: whether the department asked about has an agent online.
     case ready(online: Bool?, greeting: String?)
     /// An offline message became request `number`.
@@ -118,7 +118,8 @@ public enum ChatServerFrame: Sendable, Hashable {
     case welcome(token: String, number: Int, state: ChatConversation.State)
     /// A line the client sent is stored (`seq` is its place).
     case ack(clientID: Message.ID, seq: Int)
-    case line(ChatLine)
+    /// `fileURL` turns an attachment into the address the widget may fetch it from.
+    case line(ChatLine, fileURL: @Sendable (Attachment) -> String)
     case typing(name: String, on: Bool)
     case state(ChatConversation.State)
     case error(ChatProtocolError)
@@ -138,10 +139,11 @@ public enum ChatServerFrame: Sendable, Hashable {
             object = ["type": "welcome", "token": token, "number": number, "state": state.rawValue]
         case .ack(let clientID, let seq):
             object = ["type": "ack", "clientId": clientID.description.lowercased(), "seq": seq]
-        case .line(let line):
+        case .line(let line, let fileURL):
             object = [
                 "type": "line", "seq": line.seq, "id": line.id.description.lowercased(), "from": line.from.rawValue,
                 "name": line.name, "text": line.text, "at": ISO8601DateFormatter().string(from: line.at),
+                "files": line.attachments.map { ["name": $0.filename, "size": $0.size, "url": fileURL($0)] },
             ]
         case .typing(let name, let on):
             object = ["type": "typing", "name": name, "on": on]
@@ -167,14 +169,18 @@ public struct ChatLine: Sendable, Hashable {
     public let name: String
     public let text: String
     public let at: Date
+    public let attachments: [Attachment]
 
-    public init(seq: Int, id: Message.ID, from: From, name: String, text: String, at: Date) {
+    public init(
+        seq: Int, id: Message.ID, from: From, name: String, text: String, at: Date, attachments: [Attachment] = []
+    ) {
         self.seq = seq
         self.id = id
         self.from = from
         self.name = name
         self.text = text
         self.at = at
+        self.attachments = attachments
     }
 }
 

@@ -108,7 +108,9 @@ public struct ChatService: Sendable {
     }
 
     /// Stores a visitor's line (once, whatever the resends) and returns it with its place.
-    public func post(_ text: String, clientID: Message.ID, in conversation: ChatConversation) async throws -> ChatLine {
+    public func post(
+        _ text: String, clientID: Message.ID, attachments: [AttachmentUpload] = [], in conversation: ChatConversation
+    ) async throws -> ChatLine {
         if let stored = try await line(clientID, in: conversation) { return stored }
         // Read again: the chat may have ended (by an agent, in another tab) since this connection attached.
         guard try await store.conversation(ticket: conversation.ticketID)?.state != .ended,
@@ -118,7 +120,7 @@ public struct ChatService: Sendable {
             _ = try await service.addMessage(
                 AddMessage(
                     kind: .reply, body: MessageBody(text: text), author: .contact(conversation.contactID),
-                    channel: .chat, id: clientID),
+                    channel: .chat, attachments: attachments, id: clientID),
                 to: conversation.ticketID)
         } catch {
             // The same line sent twice at once: the second save lost on the id; the first one is the answer.
@@ -195,7 +197,8 @@ public struct ChatService: Sendable {
             let isVisitor = message.author == .contact(conversation.contactID)
             return ChatLine(
                 seq: index + 1, id: message.id, from: isVisitor ? .visitor : .agent,
-                name: names[message.author] ?? "", text: message.text, at: message.createdAt)
+                name: names[message.author] ?? "", text: message.text, at: message.createdAt,
+                attachments: message.attachments)
         }
     }
 

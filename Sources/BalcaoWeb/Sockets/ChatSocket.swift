@@ -51,6 +51,9 @@ struct ChatSocket {
         let origin = req.headers.first(name: .origin)
         let connection = Connection()
         let chat = services.chat
+        let files = ChatFiles(services: services)
+        let base = ChatFiles.base(req, services.config)
+        let fileURL: @Sendable (Attachment) -> String = { files.url($0, base: base) }
         let deskOrigin = Self.origin(of: services.config.http.publicURL ?? "http://\(services.config.http.host):\(services.config.http.port)")
 
         // The handler first, before any await: a widget sends its first frame as soon as the socket opens.
@@ -60,7 +63,8 @@ struct ChatSocket {
                 await send(.error(error), on: ws)
             case .success(let frame):
                 do {
-                    try await handle(frame, connection: connection, origin: origin, deskOrigin: deskOrigin, ws: ws)
+                    try await handle(
+                        frame, connection: connection, origin: origin, deskOrigin: deskOrigin, fileURL: fileURL, ws: ws)
                 } catch let error as ChatProtocolError {
                     await send(.error(error), on: ws)
                 } catch {
@@ -82,7 +86,7 @@ struct ChatSocket {
                 }
                 guard change.message?.kind == .reply else { continue }
                 guard let lines = try? await chat.lines(of: conversation) else { continue }
-                for line in await connection.unsent(lines) { await send(.line(line), on: ws) }
+                for line in await connection.unsent(lines) { await send(.line(line, fileURL: fileURL), on: ws) }
             }
         }
         let pushTyping = Task {
@@ -103,7 +107,8 @@ struct ChatSocket {
     }
 
     private func handle(
-        _ frame: ChatClientFrame, connection: Connection, origin: String?, deskOrigin: String, ws: WebSocket
+        _ frame: ChatClientFrame, connection: Connection, origin: String?, deskOrigin: String,
+        fileURL: @escaping @Sendable (Attachment) -> String, ws: WebSocket
     ) async throws {
         let chat = services.chat
         switch frame {
@@ -116,11 +121,11 @@ struct ChatSocket {
         case .start(let start):
             guard await connection.conversation == nil else { throw ChatProtocolError.badFrame("already in a conversation") }
             let (conversation, token) = try await chat.start(start, origin: origin, deskOrigin: deskOrigin)
-            try await attach(conversation, token: token, after: 0, connection: connection, ws: ws)
+            try await attach(conversation, token: token, after: 0, connection: connection, fileURL: fileURL, ws: ws)
             await send(.ack(clientID: start.clientID, seq: 1), on: ws)
         case .resume(let token, let lastSeq):
             let conversation = try await chat.resume(token: token)
-            try await attach(conversation, token: token, after: lastSeq, connection: connection, ws: ws)
+            try await attach(conversation, token: token, after: lastSeq, connection: connection, fileURL: fileURL, ws: ws)
         case .line(let clientID, let text):
             guard let conversation = await connection.conversation else { throw ChatProtocolError.notStarted }
             guard await connection.allowLine(at: services.clock.now) else { throw ChatProtocolError.rateLimited }
@@ -142,19 +147,21 @@ struct ChatSocket {
 
     /// Joins a conversation: the welcome, what the client is missing, and presence on the ticket.
     private func attach(
-        _ conversation: ChatConversation, token: String, after seq: Int, connection: Connection, ws: WebSocket
+        _ conversation: ChatConversation, token: String, after seq: Int, connection: Connection,
+        fileURL: @escaping @Sendable (Attachment) -> String, ws: WebSocket
     ) async throws {
         await connection.attach(conversation)
         let state = try await services.chat.state(of: conversation)
         await send(.welcome(token: token, number: conversation.ticketNumber.value, state: state), on: ws)
         let lines = try await services.chat.lines(of: conversation)
         _ = await connection.unsent(lines.filter { $0.seq <= seq })
-        for line in await connection.unsent(lines) { await send(.line(line), on: ws) }
+        for line in await connection.unsent(lines) { await send(.line(line, fileURL: fileURL), on: ws) }
         let name = try await services.directory.contact(conversation.contactID)?.name ?? ""
         await services.presence.enter(
             ticket: conversation.ticketID.rawValue, connection: connection.id,
             viewer: .init(agentID: conversation.contactID.rawValue, name: name, isTyping: false))
     }
+
 
     private func send(_ frame: ChatServerFrame, on ws: WebSocket) async {
         try? await ws.send(frame.json)

@@ -6,7 +6,13 @@ import Vapor
 final class ChatClient: Sendable {
     /// Any server frame: the fields its type has are set.
     struct Frame: Decodable, Sendable {
+        struct File: Decodable, Sendable {
+            let name: String
+            let url: String
+            let size: Int
+        }
         let type: String
+        let files: [File]?
         let token: String?
         let number: Int?
         let state: String?
@@ -72,6 +78,8 @@ final class ChatClient: Sendable {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .origin, value: origin ?? app.baseURL)
         for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
+        // As a browser does (the client library leaves the port out): links the server builds use it.
+        headers.replaceOrAdd(name: .host, value: String(app.baseURL.dropFirst("http://".count)))
         let url = app.baseURL.replacingOccurrences(of: "http://", with: "ws://") + path
         let promise = app.app.eventLoopGroup.next().makePromise(of: WebSocket.self)
         WebSocket.connect(to: url, headers: headers, on: app.app.eventLoopGroup) { ws in

@@ -344,3 +344,62 @@ extension ChatProtocolTests {
         }
     }
 }
+
+extension ChatProtocolTests {
+    /// Posts a file as the widget does (multipart, from a page of `origin`).
+    static func upload(_ app: TestApp, token: String, clientID: UUID, origin: String, name: String, content: String)
+        async throws -> TestApp.Reply
+    {
+        let boundary = "balcao-\(UUID().uuidString)"
+        var body = ""
+        for (field, value) in [("token", token), ("clientId", clientID.uuidString)] {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n"
+        body += "Content-Type: text/plain\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .origin, value: origin)
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let response = try await app.app.client.post(URI(string: app.baseURL + "/chat/files"), headers: headers) {
+            $0.body = ByteBuffer(string: body)
+        }
+        return TestApp.Reply(
+            status: response.status, headers: response.headers,
+            body: response.body.map { Data($0.readableBytesView) } ?? Data())
+    }
+
+    @Test("A visitor's file becomes their line with a signed link; a wrong link or another site's upload is refused")
+    func files() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app, origins: ["https://loja.example"])
+            let client = try await ChatClient.connect(app, origin: "https://loja.example")
+            try await client.send(Self.start(department))
+            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
+            let token = try #require(welcome.token)
+            let fileID = UUID()
+
+            let uploaded = try await Self.upload(
+                app, token: token, clientID: fileID, origin: "https://loja.example", name: "nota.txt", content: "NF 123")
+            let again = try await Self.upload(
+                app, token: token, clientID: fileID, origin: "https://loja.example", name: "nota.txt", content: "NF 123")
+            let line = await client.frames(until: "line").last
+            let url = try #require(line?.files?.first?.url)
+            let path = try #require(URLComponents(string: url)?.path)
+            let fetched = try await PageSession(app).get(path)
+            let forged = try await PageSession(app).get(String(path.dropLast(4)) + "0000")
+            let stranger = try await Self.upload(
+                app, token: token, clientID: UUID(), origin: "https://outra.example", name: "x.txt", content: "x")
+            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            let messages = try await app.get("/api/v1/tickets/\(ticket.id)/messages").json(ListDTO<MessageDTO>.self).data
+
+            #expect(uploaded.status == .created && uploaded.headers.first(name: .accessControlAllowOrigin) == "https://loja.example")
+            #expect(again.status == .created)
+            #expect(line?.seq == 2 && line?.files?.first?.name == "nota.txt")
+            #expect(url.hasPrefix(app.baseURL + "/chat/files/"))
+            #expect(fetched.status == .ok && fetched.text == "NF 123")
+            #expect(forged.status == .notFound)
+            #expect(stranger.status == .forbidden)
+            #expect(messages.filter { $0.id == fileID }.count == 1)
+        }
+    }
+}

@@ -18,19 +18,19 @@
       offline: "Nenhum atendente disponível agora. Deixe sua mensagem e responderemos por e-mail.", leave: "Enviar mensagem",
       received: "Recebemos sua mensagem (nº %n). Responderemos por e-mail.", end: "Encerrar", ended: "Conversa encerrada.",
       reconnecting: "Reconectando…", close: "Fechar", waiting: "Aguardando um atendente…", error: "Não foi possível enviar:",
-      transcript: "Receber por e-mail", transcriptSent: "Enviamos a conversa para o seu e-mail." },
+      transcript: "Receber por e-mail", transcriptSent: "Enviamos a conversa para o seu e-mail.", attach: "Anexar arquivo" },
     "pt-PT": { open: "Fale connosco", title: "Apoio", name: "O seu nome", email: "O seu e-mail", message: "Como podemos ajudar?",
       start: "Iniciar conversa", send: "Enviar", placeholder: "Escreva a sua mensagem…", typing: "está a escrever…",
       offline: "Nenhum assistente disponível agora. Deixe a sua mensagem e responderemos por e-mail.", leave: "Enviar mensagem",
       received: "Recebemos a sua mensagem (n.º %n). Responderemos por e-mail.", end: "Terminar", ended: "Conversa terminada.",
       reconnecting: "A restabelecer ligação…", close: "Fechar", waiting: "A aguardar um assistente…", error: "Não foi possível enviar:",
-      transcript: "Receber por e-mail", transcriptSent: "Enviámos a conversa para o seu e-mail." },
+      transcript: "Receber por e-mail", transcriptSent: "Enviámos a conversa para o seu e-mail.", attach: "Anexar ficheiro" },
     "en": { open: "Chat with us", title: "Support", name: "Your name", email: "Your email", message: "How can we help?",
       start: "Start chat", send: "Send", placeholder: "Type your message…", typing: "is typing…",
       offline: "No one is available right now. Leave a message and we will answer by email.", leave: "Send message",
       received: "We got your message (#%n) and will answer by email.", end: "End chat", ended: "Chat ended.",
       reconnecting: "Reconnecting…", close: "Close", waiting: "Waiting for an agent…", error: "Could not send:",
-      transcript: "Email me this chat", transcriptSent: "The chat is on its way to your email." }
+      transcript: "Email me this chat", transcriptSent: "The chat is on its way to your email.", attach: "Attach a file" }
   };
   var requested = script.getAttribute("data-language") || document.documentElement.lang || navigator.language || "pt-BR";
   var language = /^pt-pt/i.test(requested) ? "pt-PT" : /^pt/i.test(requested) ? "pt-BR" : /^en/i.test(requested) ? "en" : "pt-BR";
@@ -78,6 +78,8 @@
     ".line .who{display:block;font-size:12px;color:#5a6472;margin-bottom:2px}.line.pending{opacity:.6}" +
     ".note{font-size:13px;color:#5a6472;text-align:center}.typing{font-size:13px;color:#5a6472;padding:0 12px 4px;min-height:18px}" +
     ".composer{display:flex;gap:6px;padding:8px;border-top:1px solid #d8dde5}.composer textarea{height:44px}" +
+    ".attach{display:flex;align-items:center;cursor:pointer;font-size:18px;padding:0 4px}" +
+    ".line a{color:inherit;display:block;margin-top:4px}" +
     ".composer button{border:0;border-radius:8px;padding:0 14px;color:#fff;background:" + color + ";cursor:pointer}" +
     ".foot{display:flex;justify-content:flex-end;padding:0 8px 8px}.foot button{background:none;border:0;color:#5a6472;cursor:pointer;text-decoration:underline}" +
     "[hidden]{display:none!important}" +
@@ -90,7 +92,7 @@
     "<input name='name' autocomplete='name' required maxlength='200'><input name='email' type='email' autocomplete='email' required>" +
     "<textarea name='text' rows='3' required maxlength='4000'></textarea><button class='primary' type='submit'></button></form>" +
     "<div class='typing'></div>" +
-    "<form class='composer' hidden><textarea name='text' maxlength='4000'></textarea><button type='submit'></button></form>" +
+    "<form class='composer' hidden><label class='attach' title=''>📎<input type='file' name='file' hidden></label><textarea name='text' maxlength='4000'></textarea><button type='submit'></button></form>" +
     "<div class='foot'><button class='transcript' type='button' hidden></button><button class='end' type='button' hidden></button></div>" +
     "</section>";
   var $ = function (selector) { return root.querySelector(selector); };
@@ -130,12 +132,12 @@
     $(".offline-note").textContent = t.offline;
     prechat.querySelector("button").textContent = online ? t.start : t.leave;
     Array.prototype.forEach.call(body.querySelectorAll(".line"), function (node) { node.remove(); });
-    state.lines.forEach(function (line) { body.appendChild(lineNode(line.from, line.name, line.text, false)); });
+    state.lines.forEach(function (line) { body.appendChild(lineNode(line.from, line.name, line.text, false, line.files)); });
     state.pending.forEach(function (line) { body.appendChild(lineNode("visitor", "", line.text, true)); });
     body.scrollTop = body.scrollHeight;
   }
 
-  function lineNode(from, name, text, pending) {
+  function lineNode(from, name, text, pending, files) {
     var div = document.createElement("div");
     div.className = "line " + from + (pending ? " pending" : "");
     if (from === "agent" && name) {
@@ -145,6 +147,14 @@
       div.appendChild(who);
     }
     div.appendChild(document.createTextNode(text));
+    (files || []).forEach(function (file) {
+      var link = document.createElement("a");
+      link.href = file.url;
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = "📎 " + file.name;
+      div.appendChild(link);
+    });
     return div;
   }
 
@@ -167,12 +177,14 @@
       try { frame = JSON.parse(event.data); } catch (e) { return; }
       switch (frame.type) {
         case "ready":
-          if (ready) break;
-          ready = true;
+          // The server greets every connection, and answers our hello (with who is online and the greeting) too.
           if (typeof frame.online === "boolean") online = frame.online;
           if (frame.greeting && !state.token && !body.querySelector(".note.greeting")) note(frame.greeting).classList.add("greeting");
-          if (state.token) send({ type: "resume", token: state.token, lastSeq: state.lastSeq });
-          else render();
+          if (!ready) {
+            ready = true;
+            if (state.token) { send({ type: "resume", token: state.token, lastSeq: state.lastSeq }); break; }
+          }
+          if (!state.token) render();
           break;
         case "welcome":
           state.token = frame.token;
@@ -185,7 +197,7 @@
         case "line":
           if (frame.seq > state.lastSeq) state.lastSeq = frame.seq;
           if (!state.lines.some(function (l) { return l.id === frame.id; })) {
-            state.lines.push({ id: frame.id, from: frame.from, name: frame.name, text: frame.text });
+            state.lines.push({ id: frame.id, from: frame.from, name: frame.name, text: frame.text, files: frame.files });
           }
           state.pending = state.pending.filter(function (p) { return p.clientId.toLowerCase() !== frame.id; });
           if (frame.from === "agent") { var waiting = body.querySelector(".note.waiting"); if (waiting) waiting.remove(); }
@@ -256,6 +268,24 @@
     typingTimer = setTimeout(function () { setTyping(false); }, 2000);
   });
   function setTyping(on) { if (on !== typingOn) { typingOn = on; send({ type: "typing", on: on }); } }
+
+  // Files go over HTTP (the socket carries text); the stored line then arrives over the socket like any other.
+  var fileInput = composer.querySelector("input[type=file]");
+  composer.querySelector(".attach").title = t.attach;
+  fileInput.addEventListener("change", function () {
+    var file = fileInput.files && fileInput.files[0];
+    if (!file || !state.token) return;
+    var data = new FormData();
+    data.append("token", state.token);
+    data.append("clientId", uuid());
+    data.append("file", file, file.name);
+    var pending = lineNode("visitor", "", "📎 " + file.name, true);
+    body.appendChild(pending);
+    fetch(deskURL.origin + "/chat/files", { method: "POST", body: data, mode: "cors", credentials: "omit" })
+      .then(function (response) { if (!response.ok) throw new Error(String(response.status)); })
+      .catch(function (error) { note(t.error + " " + file.name); })
+      .then(function () { pending.remove(); fileInput.value = ""; });
+  });
 
   endButton.addEventListener("click", function () { send({ type: "end" }); });
   transcriptButton.addEventListener("click", function () { send({ type: "transcript" }); });
