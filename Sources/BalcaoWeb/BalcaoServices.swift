@@ -53,6 +53,8 @@ public struct BalcaoServices: Sendable {
     let bus: LocalEventBus
     let presence: PresenceHub
     let workspaceConnections: WorkspaceConnections
+    /// Delivers changes and presence to the chat connections of each ticket.
+    let chatHub: ChatHub
     /// Signs links that need no session (chat files for a visitor on another site).
     let linkSigner: any MailSigner
     let loginGuard = LoginGuard()
@@ -94,6 +96,7 @@ public struct BalcaoServices: Sendable {
         let mailBus = MailNotifyingBus(notifier: notifier, next: bus) { Logger(label: "balcao.mail").error("\($0)") }
         let presence = PresenceHub()
         self.presence = presence
+        self.chatHub = ChatHub(bus: bus, presence: presence)
         // A live chat is answered in the chat: while the visitor is connected (a viewer of the ticket), agents'
         // lines are not mailed as well; once they leave, replies go by mail as on any ticket.
         let seenLive: @Sendable (TicketChange) async -> Bool = { change in

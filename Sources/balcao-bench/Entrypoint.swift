@@ -23,6 +23,11 @@ struct BalcaoBench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Requests per read measurement.") var requests = 200
     @ArgumentParser.Option(help: "Emails for the intake measurement (0 skips it).") var mails = 2_000
     @ArgumentParser.Option(help: "Routing rules for the triage measurement (0 skips it).") var rules = 50
+    @ArgumentParser.Option(help: "Open chat connections for the chat measurement (0 skips it).") var chats = 2_000
+    @ArgumentParser.Option(help: "Of those, how many chat (each sends --chat-lines lines).") var chatters = 100
+    @ArgumentParser.Option(help: "Lines each chatting visitor sends.") var chatLines = 20
+    @ArgumentParser.Option(help: "Seconds between a chatting visitor's lines (0: as fast as acknowledged).")
+    var chatInterval = 1.0
     @ArgumentParser.Flag(help: "Print the results as a Markdown table too.") var markdown = false
     @ArgumentParser.Option(help: "Server log level (debug logs every SQL statement).") var logLevel = "error"
     @ArgumentParser.Flag(help: "Generate the create load in this process even when wrk is installed.")
@@ -149,6 +154,16 @@ struct BalcaoBench: AsyncParsableCommand {
             let average = rates.bytes / mails / 1024
             table.add("mail parse (\(mails) mails, avg \(average) KB)", String(format: "%.0f mails/s", rates.parse))
             table.add("mail parse + store (new tickets and replies)", String(format: "%.0f mails/s", rates.store))
+        }
+        if chats > 0 {
+            let chat = try await ChatBench.measure(
+                services: services, app: app, baseURL: baseURL, connections: chats, chatters: min(chatters, chats),
+                lines: chatLines, interval: chatInterval)
+            table.add("chat: open connections", "\(chat.connections)")
+            table.add("chat: memory per idle connection", String(format: "%.0f KB (client and server in one process)", chat.kilobytesPerConnection))
+            table.add(
+                "chat line round trip (\(min(chatters, chats)) chatting, a line each every \(chatInterval) s)",
+                percentiles(chat.roundTrips, [50, 95, 99]))
         }
         if rules > 0 {
             let triage = try await RuleBench.measure(services, rules: rules)

@@ -107,15 +107,16 @@ public struct ChatService: Sendable {
         return conversation
     }
 
-    /// Stores a visitor's line (once, whatever the resends) and returns it with its place.
+    /// Stores a visitor's line (once, whatever the resends) and returns it with its place. The save is tried first:
+    /// a resend fails on the id (rare), and only then is the stored line looked up.
     public func post(
         _ text: String, clientID: Message.ID, attachments: [AttachmentUpload] = [], in conversation: ChatConversation
     ) async throws -> ChatLine {
-        if let stored = try await line(clientID, in: conversation) { return stored }
         // Read again: the chat may have ended (by an agent, in another tab) since this connection attached.
-        guard try await store.conversation(ticket: conversation.ticketID)?.state != .ended,
-            let ticket = try await tickets.ticket(conversation.ticketID), ticket.status != .closed
-        else { throw ChatProtocolError.ended }
+        guard try await store.conversation(ticket: conversation.ticketID)?.state != .ended else {
+            if let stored = try await line(clientID, in: conversation) { return stored }
+            throw ChatProtocolError.ended
+        }
         do {
             _ = try await service.addMessage(
                 AddMessage(
@@ -123,8 +124,9 @@ public struct ChatService: Sendable {
                     channel: .chat, attachments: attachments, id: clientID),
                 to: conversation.ticketID)
         } catch {
-            // The same line sent twice at once: the second save lost on the id; the first one is the answer.
+            // Sent before (a resend after a reconnect, or twice at once): the stored line is the answer.
             if let stored = try await line(clientID, in: conversation) { return stored }
+            if case TicketError.closed = error { throw ChatProtocolError.ended }
             throw error
         }
         guard let stored = try await line(clientID, in: conversation) else { throw ChatProtocolError.unknownConversation }

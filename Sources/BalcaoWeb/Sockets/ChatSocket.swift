@@ -21,7 +21,16 @@ struct ChatSocket {
         var lastSentSeq = 0
         var recentLines: [Date] = []
 
+        var listener: Task<Void, Never>?
+
         func attach(_ conversation: ChatConversation) { self.conversation = conversation }
+
+        func listening(_ task: Task<Void, Never>) {
+            listener?.cancel()
+            listener = task
+        }
+
+        func stopListening() { listener?.cancel() }
 
         /// Marks lines as sent; returns the ones this connection has not sent yet.
         func unsent(_ lines: [ChatLine]) -> [ChatLine] {
@@ -73,37 +82,46 @@ struct ChatSocket {
                 }
             }
         }
-        let changes = await services.bus.subscribe()
-        let presence = await services.presence.changes()
         await send(.ready(online: nil, greeting: nil), on: ws)
-        let pushLines = Task {
-            for await change in changes {
-                guard let conversation = await connection.conversation, change.ticket.id == conversation.ticketID
-                else { continue }
-                if change.events.contains(where: { $0.field == .chatEnded }) {
-                    await send(.state(.ended), on: ws)
-                    continue
-                }
-                guard change.message?.kind == .reply else { continue }
-                guard let lines = try? await chat.lines(of: conversation) else { continue }
-                for line in await connection.unsent(lines) { await send(.line(line, fileURL: fileURL), on: ws) }
-            }
-        }
-        let pushTyping = Task {
-            for await ticketID in presence {
-                guard let conversation = await connection.conversation, ticketID == conversation.ticketID.rawValue
-                else { continue }
-                let agents = await services.presence.viewers(of: ticketID)
-                    .filter { $0.agentID != conversation.contactID.rawValue }
-                let typing = (name: agents.first { $0.isTyping }?.name ?? "", on: agents.contains(where: \.isTyping))
-                if await connection.typingChanged(to: typing) { await send(.typing(name: typing.name, on: typing.on), on: ws) }
-            }
-        }
         ws.onClose.whenComplete { _ in
-            pushLines.cancel()
-            pushTyping.cancel()
-            Task { await services.presence.leave(connection: connection.id) }
+            Task {
+                await connection.stopListening()
+                await services.chatHub.leave(connection.id)
+                await services.presence.leave(connection: connection.id)
+            }
         }
+    }
+
+    /// Pushes what happens on the conversation's ticket: the desk's lines, the end, agents typing.
+    private func listen(_ connection: Connection, fileURL: @escaping @Sendable (Attachment) -> String, ws: WebSocket)
+        async
+    {
+        guard let conversation = await connection.conversation else { return }
+        let events = await services.chatHub.join(conversation.ticketID, connection: connection.id)
+        let chat = services.chat
+        let task = Task {
+            for await event in events {
+                switch event {
+                case .change(let change):
+                    if change.events.contains(where: { $0.field == .chatEnded }) {
+                        await send(.state(.ended), on: ws)
+                        continue
+                    }
+                    guard change.message?.kind == .reply, let lines = try? await chat.lines(of: conversation) else {
+                        continue
+                    }
+                    for line in await connection.unsent(lines) { await send(.line(line, fileURL: fileURL), on: ws) }
+                case .presence:
+                    let agents = await services.presence.viewers(of: conversation.ticketID.rawValue)
+                        .filter { $0.agentID != conversation.contactID.rawValue }
+                    let typing = (name: agents.first { $0.isTyping }?.name ?? "", on: agents.contains(where: \.isTyping))
+                    if await connection.typingChanged(to: typing) {
+                        await send(.typing(name: typing.name, on: typing.on), on: ws)
+                    }
+                }
+            }
+        }
+        await connection.listening(task)
     }
 
     private func handle(
@@ -153,8 +171,10 @@ struct ChatSocket {
         await connection.attach(conversation)
         let state = try await services.chat.state(of: conversation)
         await send(.welcome(token: token, number: conversation.ticketNumber.value, state: state), on: ws)
+        // Listen first, then send what is missing: a line committed in between comes one way or the other, once.
+        _ = await connection.unsent(try await services.chat.lines(of: conversation).filter { $0.seq <= seq })
+        await listen(connection, fileURL: fileURL, ws: ws)
         let lines = try await services.chat.lines(of: conversation)
-        _ = await connection.unsent(lines.filter { $0.seq <= seq })
         for line in await connection.unsent(lines) { await send(.line(line, fileURL: fileURL), on: ws) }
         let name = try await services.directory.contact(conversation.contactID)?.name ?? ""
         await services.presence.enter(
