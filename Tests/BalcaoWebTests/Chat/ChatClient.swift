@@ -52,11 +52,8 @@ final class ChatClient: Sendable {
         let client = try await open(app, path: "/chat/socket", origin: origin)
         // Frames sent before the server listens may be lost: wait for `ready`. The greeting itself can arrive with the
         // upgrade, before this client listens, so ask again with `hello` until one comes.
-        for _ in 0..<20 {
-            if await client.next(timeout: 0.25)?.type == "ready" {
-                while await client.next(timeout: 0.1)?.type == "ready" {}  // the other answer, if both came
-                return client
-            }
+        for _ in 0..<60 {
+            if await client.nextReady(timeout: 0.25) != nil { return client }
             try await client.send(["type": "hello"])
         }
         throw Abort(.internalServerError, reason: "no ready frame")
@@ -99,9 +96,26 @@ final class ChatClient: Sendable {
 
     func sendRaw(_ text: String) async throws { try await socket.send(text) }
 
-    /// The next frame, or nil when none comes within `timeout` seconds.
-    func next(timeout: TimeInterval = 5) async -> Frame? {
+    /// The next frame other than `ready` (late answers to the connection's hellos), or nil when none comes within
+    /// `timeout` seconds. Generous timeouts: the whole suite runs in parallel on two cores.
+    func next(timeout: TimeInterval = 15) async -> Frame? {
         let deadline = Date().addingTimeInterval(timeout)
+        while let frame = await raw(until: deadline) {
+            if frame.type != "ready" { return frame }
+        }
+        return nil
+    }
+
+    /// The next `ready` (the answer to a `hello`), skipping nothing else.
+    func nextReady(timeout: TimeInterval = 15) async -> Frame? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while let frame = await raw(until: deadline) {
+            if frame.type == "ready" { return frame }
+        }
+        return nil
+    }
+
+    private func raw(until deadline: Date) async -> Frame? {
         while Date() < deadline {
             if let frame = await mailbox.take() { return frame }
             try? await Task.sleep(for: .milliseconds(10))
@@ -109,8 +123,8 @@ final class ChatClient: Sendable {
         return nil
     }
 
-    /// Frames up to and including the first of `type` (all frames seen when it never comes).
-    func frames(until type: String, timeout: TimeInterval = 5) async -> [Frame] {
+    /// Frames up to and including the first of `type` (all frames seen when it never comes), `ready` skipped.
+    func frames(until type: String, timeout: TimeInterval = 15) async -> [Frame] {
         var seen: [Frame] = []
         while let frame = await next(timeout: timeout) {
             seen.append(frame)

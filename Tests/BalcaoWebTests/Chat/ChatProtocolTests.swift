@@ -189,22 +189,22 @@ extension ChatProtocolTests {
             let client = try await ChatClient.connect(app)
 
             try await client.send(["type": "hello", "departmentId": department.description])
-            let nobody = await client.next()
+            let nobody = await client.nextReady()
             let agent = try await app.post(
                 "/api/v1/agents",
                 ["name": "Beto Chat", "email": "beto@balcao.example", "role": "agent",
                  "departmentIds": [.string(department.description)], "password": "senha-do-beto-123"] as JSON
             ).json(AgentDTO.self)
             try await client.send(["type": "hello", "departmentId": department.description])
-            let notAtDesk = await client.next()
+            let notAtDesk = await client.nextReady()
             let beto = PageSession(app)
             try await beto.signIn(email: "beto@balcao.example", password: "senha-do-beto-123")
             let workspace = try await ChatClient.workspace(app, session: beto)
             try await client.send(["type": "hello", "departmentId": department.description])
-            let someone = await client.next()
+            let someone = await client.nextReady()
             try await app.services.automationAdmin.setAvailability(.away, of: Agent.ID(rawValue: agent.id), by: app.admin)
             try await client.send(["type": "hello", "departmentId": department.description])
-            let away = await client.next()
+            let away = await client.nextReady()
             try await workspace.close()
             var message = Self.start(department, text: "Vocês entregam em Portugal?")
             message["type"] = "offline"
@@ -306,7 +306,7 @@ struct ChatAdminPageTests {
             let widget = try await app.services.chat.widget(for: Department.ID(rawValue: department.id))
             let client = try await ChatClient.connect(app)
             try await client.send(["type": "hello", "departmentId": department.id.uuidString, "language": "pt-BR"])
-            let ready = await client.next()
+            let ready = await client.nextReady()
             let script = try await PageSession(app).get("/chat/widget.js")
 
             #expect(script.status == .ok && script.text.contains("attachShadow"))
