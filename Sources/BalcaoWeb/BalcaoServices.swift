@@ -51,6 +51,8 @@ public struct BalcaoServices: Sendable {
     public let storeContext: StoreContext
     public var sql: any SQLDatabase { storeContext.sql }
     let bus: LocalEventBus
+    /// The local bus plus, on PostgreSQL, the other instances (see `ClusterEventBus`).
+    let cluster: ClusterEventBus
     let presence: PresenceHub
     let workspaceConnections: WorkspaceConnections
     /// Delivers changes and presence to the chat connections of each ticket.
@@ -80,6 +82,10 @@ public struct BalcaoServices: Sendable {
         self.portalSessions = SessionStore(context: context)
         let bus = LocalEventBus()
         self.bus = bus
+        let cluster = ClusterEventBus(
+            local: bus, channel: PostgresChannel(context: context, name: "balcao_changes"), tickets: ticketStore,
+            clock: clock)
+        self.cluster = cluster
         let mailStore = FluentMailStore(context: context)
         let outbox = FluentOutboxStore(context: context)
         self.mailStore = mailStore
@@ -93,7 +99,7 @@ public struct BalcaoServices: Sendable {
         let automation = FluentAutomationStore(context: context)
         self.automation = automation
         let triage = TicketTriage(automation: automation, directory: directory, tickets: ticketStore)
-        let mailBus = MailNotifyingBus(notifier: notifier, next: bus) { Logger(label: "balcao.mail").error("\($0)") }
+        let mailBus = MailNotifyingBus(notifier: notifier, next: cluster) { Logger(label: "balcao.mail").error("\($0)") }
         let presence = PresenceHub()
         self.presence = presence
         self.chatHub = ChatHub(bus: bus, presence: presence)
@@ -121,7 +127,7 @@ public struct BalcaoServices: Sendable {
             tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
             attachmentPolicy: attachmentPolicy,
             bus: MailNotifyingBus(
-                notifier: notifier, next: AutomationBus(runner: runner, next: bus),
+                notifier: notifier, next: AutomationBus(runner: runner, next: cluster),
                 report: { Logger(label: "balcao.mail").error("\($0)") }, seenLive: seenLive),
             triage: triage)
         self.tickets = tickets

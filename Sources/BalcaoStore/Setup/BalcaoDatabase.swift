@@ -96,6 +96,12 @@ public struct StoreContext: Sendable {
         databases.database(logger: logger, on: databases.eventLoopGroup.any())!
     }
 
+    /// The PostgreSQL schema Balcão's tables live in (nil: `public`, or SQLite).
+    public var schema: String? {
+        if case .postgres(_, let schema) = target { return schema }
+        return nil
+    }
+
     /// The same database as SQLKit, for raw SQL (both drivers implement it).
     public var sql: any SQLDatabase { database as! any SQLDatabase }
 

@@ -1,6 +1,9 @@
+import BalcaoCore
 import Foundation
 import Testing
 import Vapor
+
+@testable import BalcaoWeb
 
 /// A chat widget's connection for protocol tests: a real WebSocket to the test server, frames as JSON objects.
 final class ChatClient: Sendable {
@@ -61,10 +64,14 @@ final class ChatClient: Sendable {
 
     /// An agent's workspace socket (`/ws/agent`) with the session cookie of a signed-in page session: while it is
     /// open the agent counts as being at the desk.
-    static func workspace(_ app: TestApp, session: PageSession) async throws -> ChatClient {
+    static func workspace(_ app: TestApp, session: PageSession, agent: Agent.ID) async throws -> ChatClient {
         let cookie = session.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         let client = try await open(app, path: "/ws/agent", extra: ["Cookie": cookie])
-        guard await client.next()?.type == "hello" else { throw Abort(.internalServerError, reason: "no hello") }
+        // The socket's own hello can arrive with the upgrade, before this client listens: wait for the server to
+        // count the agent as connected instead (it subscribes to changes before that).
+        for _ in 0..<500 where await !app.services.workspaceConnections.isConnected(agent) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         return client
     }
 

@@ -25,6 +25,17 @@ final class TestApp: Sendable {
 
     /// Boots a server on `database`, runs `body`, then stops it and removes its data.
     static func run(_ database: TestDatabase, _ body: (TestApp) async throws -> Void) async throws {
+        try await runInstances(database, count: 1) { try await body($0[0]) }
+    }
+
+    /// Two servers on one database (PostgreSQL), as a desk runs several instances behind a load balancer.
+    static func runPair(_ body: (TestApp, TestApp) async throws -> Void) async throws {
+        try await runInstances(.postgres, count: 2) { try await body($0[0], $0[1]) }
+    }
+
+    private static func runInstances(_ database: TestDatabase, count: Int, _ body: ([TestApp]) async throws -> Void)
+        async throws
+    {
         let scratch = try ScratchDatabase(database)
         var environment: [String: String] = [
             "BALCAO_DATA_DIR": scratch.directory.path, "BALCAO_PORT": "0", "BALCAO_LOG_LEVEL": "warning",
@@ -34,28 +45,39 @@ final class TestApp: Sendable {
             environment["BALCAO_DATABASE_URL"] = url
             environment["BALCAO_DATABASE_SCHEMA"] = schema
         }
-        let app = try await Application.make(.testing)
-        // Page tests look at redirects themselves (and at the cookies set on them).
-        app.http.client.configuration.redirectConfiguration = .disallow
+        var apps: [Application] = []
         do {
-            let services = try await configure(app, config: try BalcaoConfig(environment: environment))
-            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-            let port = try #require(app.http.server.shared.localAddress?.port)
-            let admin = try await DeskSetup.createAdmin(
-                name: "Ana Admin", email: "ana@balcao.example", password: "senha-muito-segura", app: app,
-                services: services)
-            let testApp = TestApp(app: app, services: services, baseURL: "http://127.0.0.1:\(port)", admin: admin)
-            try await body(testApp)
+            var instances: [TestApp] = []
+            var admin: DeskSetup.AdminCredentials?
+            for _ in 0..<count {
+                let app = try await Application.make(.testing)
+                apps.append(app)
+                // Page tests look at redirects themselves (and at the cookies set on them).
+                app.http.client.configuration.redirectConfiguration = .disallow
+                let services = try await configure(app, config: try BalcaoConfig(environment: environment))
+                try await app.asyncBoot()
+                try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+                let port = try #require(app.http.server.shared.localAddress?.port)
+                if admin == nil {
+                    admin = try await DeskSetup.createAdmin(
+                        name: "Ana Admin", email: "ana@balcao.example", password: "senha-muito-segura", app: app,
+                        services: services)
+                }
+                instances.append(TestApp(app: app, services: services, baseURL: "http://127.0.0.1:\(port)", admin: admin!))
+            }
+            try await body(instances)
         } catch {
-            await Self.stop(app, scratch)
+            await Self.stop(apps, scratch)
             throw error
         }
-        await Self.stop(app, scratch)
+        await Self.stop(apps, scratch)
     }
 
-    private static func stop(_ app: Application, _ scratch: ScratchDatabase) async {
-        await app.server.shutdown()
-        try? await app.asyncShutdown()
+    private static func stop(_ apps: [Application], _ scratch: ScratchDatabase) async {
+        for app in apps {
+            await app.server.shutdown()
+            try? await app.asyncShutdown()
+        }
         if let schema = scratch.schema { try? await ScratchDatabase.dropSchema(schema) }
         scratch.removeDirectory()
     }
