@@ -100,10 +100,14 @@ public struct ChatService: Sendable {
         return (conversation, token)
     }
 
-    public func resume(token: String) async throws -> ChatConversation {
+    /// The conversation of a token, resumed from a page the department's widget still admits.
+    public func resume(token: String, origin: String?, deskOrigin: String) async throws -> ChatConversation {
         guard let conversation = try await store.conversation(token: token) else {
             throw ChatProtocolError.unknownConversation
         }
+        guard try await store.widget(for: conversation.departmentID)?.allows(origin: origin, deskOrigin: deskOrigin)
+            == true
+        else { throw ChatProtocolError.originNotAllowed }
         return conversation
     }
 

@@ -164,6 +164,22 @@ extension PortalError: ProblemConvertible {
     }
 }
 
+extension ChatProtocolError: ProblemConvertible {
+    var problem: Problem {
+        let status: HTTPResponseStatus =
+            switch self {
+            case .badFrame: .badRequest
+            case .tooLarge: .payloadTooLarge
+            case .unknownConversation: .notFound
+            case .notStarted, .ended: .conflict
+            case .departmentUnavailable: .unprocessableEntity
+            case .rateLimited: .tooManyRequests
+            case .originNotAllowed: .forbidden
+            }
+        return Problem(status: status, type: code.replacingOccurrences(of: "_", with: "-"), title: message, detail: nil)
+    }
+}
+
 /// "Contact not found: no contact has id …" — the one shape of every missing-by-id problem.
 private func notFoundProblem(_ what: String, _ id: String) -> Problem {
     Problem(status: .notFound, type: "not-found", title: "\(what) not found", detail: "No \(what.lowercased()) has id \(id).")

@@ -48,12 +48,14 @@ struct ChatFiles: RouteCollection {
         guard let token = form.token, let clientID = form.clientId.flatMap(Message.ID.init), let file = form.file,
             file.data.readableBytes > 0
         else { throw ValidationError(field: "file", "token, clientId and a file are required") }
-        let conversation = try await services.chat.resume(token: token)
         let deskOrigin = ChatSocket.origin(
             of: services.config.http.publicURL ?? "http://\(services.config.http.host):\(services.config.http.port)")
-        guard try await services.chat.widget(for: conversation.departmentID)?.allows(origin: origin, deskOrigin: deskOrigin)
-            == true
-        else { throw Abort(.forbidden, reason: ChatProtocolError.originNotAllowed.message) }
+        let conversation: ChatConversation
+        do {
+            conversation = try await services.chat.resume(token: token, origin: origin, deskOrigin: deskOrigin)
+        } catch ChatProtocolError.originNotAllowed {
+            throw Abort(.forbidden, reason: ChatProtocolError.originNotAllowed.message)
+        }
         let text = form.text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty ?? "📎 \(file.filename)"
         let line = try await services.chat.post(
             text, clientID: clientID,

@@ -142,7 +142,7 @@ struct ChatSocket {
             try await attach(conversation, token: token, after: 0, connection: connection, fileURL: fileURL, ws: ws)
             await send(.ack(clientID: start.clientID, seq: 1), on: ws)
         case .resume(let token, let lastSeq):
-            let conversation = try await chat.resume(token: token)
+            let conversation = try await chat.resume(token: token, origin: origin, deskOrigin: deskOrigin)
             try await attach(conversation, token: token, after: lastSeq, connection: connection, fileURL: fileURL, ws: ws)
         case .line(let clientID, let text):
             guard let conversation = await connection.conversation else { throw ChatProtocolError.notStarted }

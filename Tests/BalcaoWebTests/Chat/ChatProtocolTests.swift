@@ -157,7 +157,7 @@ struct ChatProtocolTests {
         }
     }
 
-    @Test("Only the widget's allowed origins may start chats, and only with departments whose widget is on")
+    @Test("Only the widget's allowed origins may start or resume chats, and only with departments whose widget is on")
     func origins() async throws {
         try await TestApp.run(.sqlite) { app in
             let department = try await Self.chatDesk(app, origins: ["https://loja.example"])
@@ -173,10 +173,14 @@ struct ChatProtocolTests {
             let noWidget = try await ChatClient.connect(app)
             try await noWidget.send(Self.start(try #require(Department.ID(off.id.uuidString))))
             let unavailable = await noWidget.next()
+            let thief = try await ChatClient.connect(app, origin: "https://outra.example")
+            try await thief.send(["type": "resume", "token": try #require(welcome?.token), "lastSeq": 0])
+            let stolen = await thief.next()
 
             #expect(welcome?.type == "welcome")
             #expect(refused?.code == "origin_not_allowed")
             #expect(unavailable?.code == "department_unavailable")
+            #expect(stolen?.code == "origin_not_allowed")
         }
     }
 }
@@ -436,6 +440,41 @@ struct ChatClusterTests {
             #expect(pushed.last?.type == "change")
             #expect(ended.status == .seeOther && state?.state == "ended")
             try await workspace.close()
+        }
+    }
+}
+
+extension ChatProtocolTests {
+    @Test("A server restart mid-chat loses nothing: the widget resumes on the new server and its unacknowledged line is stored once")
+    func restart() async throws {
+        try await TestApp.runCluster(.sqlite) { cluster in
+            let first = try await cluster.start()
+            let department = try await Self.chatDesk(first)
+            let client = try await ChatClient.connect(first)
+            try await client.send(Self.start(department))
+            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
+            let token = try #require(welcome.token)
+            let acked = UUID(), inFlight = UUID()
+            try await client.send(Self.line("Primeira linha", clientID: acked))
+            _ = await client.frames(until: "ack")
+            // Sent as the server goes down: it may or may not have been stored, and no ack is awaited.
+            try await client.send(Self.line("Linha durante a queda", clientID: inFlight))
+            await cluster.stop(first)
+
+            let second = try await cluster.start()
+            try await second.services.chatStore.save(
+                ChatWidget(departmentID: department, allowedOrigins: [first.baseURL, second.baseURL]))
+            let resumed = try await ChatClient.connect(second)
+            try await resumed.send(["type": "resume", "token": token, "lastSeq": 2])
+            _ = await resumed.frames(until: "welcome")
+            try await resumed.send(Self.line("Linha durante a queda", clientID: inFlight))
+            let ack = await resumed.frames(until: "ack").last
+            let ticket = try await second.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            let messages = try await second.get("/api/v1/tickets/\(ticket.id)/messages").json(ListDTO<MessageDTO>.self).data
+
+            #expect(ack?.type == "ack" && ack?.seq == 3)
+            #expect(messages.map(\.id).filter { $0 == acked || $0 == inFlight }.count == 2)
+            #expect(messages.count == 3)
         }
     }
 }

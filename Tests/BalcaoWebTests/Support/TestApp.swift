@@ -25,55 +25,78 @@ final class TestApp: Sendable {
 
     /// Boots a server on `database`, runs `body`, then stops it and removes its data.
     static func run(_ database: TestDatabase, _ body: (TestApp) async throws -> Void) async throws {
-        try await runInstances(database, count: 1) { try await body($0[0]) }
+        try await runCluster(database) { cluster in try await body(try await cluster.start()) }
     }
 
     /// Two servers on one database (PostgreSQL), as a desk runs several instances behind a load balancer.
     static func runPair(_ body: (TestApp, TestApp) async throws -> Void) async throws {
-        try await runInstances(.postgres, count: 2) { try await body($0[0], $0[1]) }
+        try await runCluster(.postgres) { cluster in try await body(try await cluster.start(), try await cluster.start()) }
     }
 
-    private static func runInstances(_ database: TestDatabase, count: Int, _ body: ([TestApp]) async throws -> Void)
-        async throws
-    {
-        let scratch = try ScratchDatabase(database)
-        var environment: [String: String] = [
-            "BALCAO_DATA_DIR": scratch.directory.path, "BALCAO_PORT": "0", "BALCAO_LOG_LEVEL": "warning",
-            "BALCAO_MAX_ATTACHMENT_MB": "1", "BALCAO_MAIL_WORKERS": "off", "BALCAO_AUTOMATION_WORKERS": "off",
-        ]
-        if case .postgres(let url, let schema) = scratch.target {
-            environment["BALCAO_DATABASE_URL"] = url
-            environment["BALCAO_DATABASE_SCHEMA"] = schema
-        }
-        var apps: [Application] = []
+    /// Servers started and stopped at will on one scratch database (a restart, several instances); all stopped and
+    /// the data removed at the end.
+    static func runCluster(_ database: TestDatabase, _ body: (Cluster) async throws -> Void) async throws {
+        let cluster = Cluster(scratch: try ScratchDatabase(database))
         do {
-            var instances: [TestApp] = []
-            var admin: DeskSetup.AdminCredentials?
-            for _ in 0..<count {
-                let app = try await Application.make(.testing)
-                apps.append(app)
-                // Page tests look at redirects themselves (and at the cookies set on them).
-                app.http.client.configuration.redirectConfiguration = .disallow
-                let services = try await configure(app, config: try BalcaoConfig(environment: environment))
-                try await app.asyncBoot()
-                try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-                let port = try #require(app.http.server.shared.localAddress?.port)
-                if admin == nil {
-                    admin = try await DeskSetup.createAdmin(
-                        name: "Ana Admin", email: "ana@balcao.example", password: "senha-muito-segura", app: app,
-                        services: services)
-                }
-                instances.append(TestApp(app: app, services: services, baseURL: "http://127.0.0.1:\(port)", admin: admin!))
-            }
-            try await body(instances)
+            try await body(cluster)
         } catch {
-            await Self.stop(apps, scratch)
+            await cluster.stopAll()
             throw error
         }
-        await Self.stop(apps, scratch)
+        await cluster.stopAll()
     }
 
-    private static func stop(_ apps: [Application], _ scratch: ScratchDatabase) async {
+    final class Cluster: @unchecked Sendable {
+        let scratch: ScratchDatabase
+        private var running: [Application] = []
+        private var admin: DeskSetup.AdminCredentials?
+
+        init(scratch: ScratchDatabase) { self.scratch = scratch }
+
+        var environment: [String: String] {
+            var environment = [
+                "BALCAO_DATA_DIR": scratch.directory.path, "BALCAO_PORT": "0", "BALCAO_LOG_LEVEL": "warning",
+                "BALCAO_MAX_ATTACHMENT_MB": "1", "BALCAO_MAIL_WORKERS": "off", "BALCAO_AUTOMATION_WORKERS": "off",
+            ]
+            if case .postgres(let url, let schema) = scratch.target {
+                environment["BALCAO_DATABASE_URL"] = url
+                environment["BALCAO_DATABASE_SCHEMA"] = schema
+            }
+            return environment
+        }
+
+        /// Boots one more server on the database (the admin is created by the first).
+        func start() async throws -> TestApp {
+            let app = try await Application.make(.testing)
+            running.append(app)
+            // Page tests look at redirects themselves (and at the cookies set on them).
+            app.http.client.configuration.redirectConfiguration = .disallow
+            let services = try await configure(app, config: try BalcaoConfig(environment: environment))
+            try await app.asyncBoot()
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = try #require(app.http.server.shared.localAddress?.port)
+            if admin == nil {
+                admin = try await DeskSetup.createAdmin(
+                    name: "Ana Admin", email: "ana@balcao.example", password: "senha-muito-segura", app: app,
+                    services: services)
+            }
+            return TestApp(app: app, services: services, baseURL: "http://127.0.0.1:\(port)", admin: admin!)
+        }
+
+        /// Stops one server as a crash or a deploy would (its open sockets drop); the data stays.
+        func stop(_ instance: TestApp) async {
+            await instance.app.server.shutdown()
+            try? await instance.app.asyncShutdown()
+            running.removeAll { $0 === instance.app }
+        }
+
+        func stopAll() async {
+            await TestApp.stop(running, scratch)
+            running = []
+        }
+    }
+
+    fileprivate static func stop(_ apps: [Application], _ scratch: ScratchDatabase) async {
         for app in apps {
             await app.server.shutdown()
             try? await app.asyncShutdown()
