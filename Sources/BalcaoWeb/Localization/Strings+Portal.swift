@@ -169,6 +169,7 @@ extension Strings {
         "chat_visitor_here": ("The visitor is in the chat: your replies reach them at once.", "O visitante está no chat: suas respostas chegam na hora.", "O visitante está no chat: as suas respostas chegam de imediato."),
         "chat_visitor_away": ("The visitor has left the chat: your replies go by email.", "O visitante saiu do chat: suas respostas vão por e-mail.", "O visitante saiu do chat: as suas respostas seguem por e-mail."),
         "end_chat": ("End chat", "Encerrar chat", "Terminar chat"),
+        "chat_waiting_for": ("waiting %@", "aguardando há %@", "à espera há %@"),
         "chat_admin_hint": ("Turn a department's chat on, list the sites that may embed it, and paste its line into those sites' pages.", "Ative o chat de um departamento, informe os sites que podem incorporá-lo e cole a linha nas páginas desses sites.", "Ative o chat de um departamento, indique os sites que o podem incorporar e cole a linha nas páginas desses sites."),
         "chat_enabled": ("Takes chats", "Recebe chats", "Recebe chats"),
         "chat_origins": ("Sites that may embed it (one origin per line)", "Sites que podem incorporá-lo (uma origem por linha)", "Sites que o podem incorporar (uma origem por linha)"),

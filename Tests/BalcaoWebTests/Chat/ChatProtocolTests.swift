@@ -29,6 +29,17 @@ struct ChatProtocolTests {
         ]
     }
 
+    /// A visitor connected to `app` with a conversation started: the client, its welcome and its ticket.
+    static func startedChat(_ app: TestApp, _ department: Department.ID, text: String = "Olá, meu pedido não chegou")
+        async throws -> (client: ChatClient, welcome: ChatClient.Frame, ticket: TicketDTO)
+    {
+        let client = try await ChatClient.connect(app)
+        try await client.send(start(department, text: text))
+        let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
+        let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+        return (client, welcome, ticket)
+    }
+
     static func line(_ text: String, clientID: UUID) -> [String: any Sendable] {
         ["type": "line", "text": text, "clientId": clientID.uuidString]
     }
@@ -80,10 +91,7 @@ struct ChatProtocolTests {
     func agentLines() async throws {
         try await TestApp.run(.sqlite) { app in
             let department = try await Self.chatDesk(app)
-            let client = try await ChatClient.connect(app)
-            try await client.send(Self.start(department))
-            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
-            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            let (client, _, ticket) = try await Self.startedChat(app, department)
 
             _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "note", "body": "Cliente VIP"] as JSON)
             let afterNote = await client.quiet()
@@ -232,10 +240,7 @@ extension ChatProtocolTests {
         try await TestApp.run(.sqlite) { app in
             try await PortalPagesTests.addMailbox(app)
             let department = try await Self.chatDesk(app)
-            let client = try await ChatClient.connect(app)
-            try await client.send(Self.start(department))
-            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
-            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            let (client, _, ticket) = try await Self.startedChat(app, department)
             func repliesMailed() async throws -> Int {
                 try await app.services.outbox.outbox(.all, limit: 50)
                     .filter { $0.purpose == .agentReply && $0.recipients.contains("marina@cliente.example") }.count
@@ -328,10 +333,7 @@ extension ChatProtocolTests {
         try await TestApp.run(.sqlite) { app in
             try await PortalPagesTests.addMailbox(app)
             let department = try await Self.chatDesk(app)
-            let client = try await ChatClient.connect(app)
-            try await client.send(Self.start(department, text: "Quero trocar o tamanho"))
-            let welcome = try #require(await client.frames(until: "ack").first { $0.type == "welcome" })
-            let ticket = try await app.get("/api/v1/tickets/\(try #require(welcome.number))").json(TicketDTO.self)
+            let (client, _, ticket) = try await Self.startedChat(app, department, text: "Quero trocar o tamanho")
             _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "note", "body": "Nota secreta"] as JSON)
             _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "reply", "body": "Claro, qual número?"] as JSON)
             _ = await client.frames(until: "line")
@@ -475,6 +477,25 @@ extension ChatProtocolTests {
             #expect(ack?.type == "ack" && ack?.seq == 3)
             #expect(messages.map(\.id).filter { $0 == acked || $0 == inFlight }.count == 2)
             #expect(messages.count == 3)
+        }
+    }
+}
+
+extension ChatProtocolTests {
+    @Test("The queue shows how long an unanswered chat has waited; the first agent reply clears it")
+    func waitingInQueue() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app)
+            let (_, _, ticket) = try await Self.startedChat(app, department)
+            let agent = PageSession(app)
+            try await agent.signIn(email: "ana@balcao.example", password: "senha-muito-segura")
+
+            let waiting = try await agent.get("/agent/queues/all").text
+            _ = try await app.post("/api/v1/tickets/\(ticket.id)/messages", ["kind": "reply", "body": "Olá!"] as JSON)
+            let answered = try await agent.get("/agent/queues/all").text
+
+            #expect(waiting.contains("class=\"badge chat-waiting\">aguardando há"))
+            #expect(!answered.contains("chat-waiting"))
         }
     }
 }

@@ -22,6 +22,8 @@ struct TicketRow: Encodable {
     let slaState: String
     let slaLabel: String
     let slaDueISO: String?
+    /// For a chat no agent has answered yet: how long the visitor has been waiting ("waiting 4 min").
+    let chatWaiting: String?
 }
 
 /// Turns tickets into rows: one query for the requesters' names whatever the page size; departments and agents come
@@ -34,7 +36,8 @@ struct TicketRowBuilder {
         let names = Dictionary(contacts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let departments = directory.departmentNames
         let agents = directory.agentNames
-        let sla = SLABadges(settings: try await services.automation.settings(), now: services.clock.now, l)
+        let now = services.clock.now
+        let sla = SLABadges(settings: try await services.automation.settings(), now: now, l)
         return tickets.map { ticket in
             let badge = sla.badge(for: ticket)
             return
@@ -47,7 +50,9 @@ struct TicketRowBuilder {
                 statusLabel: l[ticket.status.rawValue],
                 assignee: ticket.assigneeID.flatMap { agents[$0] } ?? l["unassigned"], updated: l.dateTime(ticket.updatedAt),
                 updatedISO: l.iso(ticket.updatedAt), channel: l.channel(ticket.channel), slaState: badge.state,
-                slaLabel: badge.label, slaDueISO: badge.dueISO)
+                slaLabel: badge.label, slaDueISO: badge.dueISO,
+                chatWaiting: ticket.channel == .chat && ticket.firstResponseAt == nil && ticket.status.isUnsolved
+                    ? l.format("chat_waiting_for", l.duration(now.timeIntervalSince(ticket.createdAt))) : nil)
         }
     }
 }
