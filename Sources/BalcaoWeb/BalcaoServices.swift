@@ -115,7 +115,7 @@ public struct BalcaoServices: Sendable {
         // off another round of triggers.
         let desk = DeskIdentity(
             name: config.mail.settings(publicURL: nil, language: config.defaultLanguage).defaultSender?.name ?? "Balcão",
-            publicURL: config.http.publicURL ?? "http://\(config.http.host):\(config.http.port)")
+            publicURL: config.http.baseURL)
         let runner = AutomationRunner(
             service: TicketService(
                 tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,

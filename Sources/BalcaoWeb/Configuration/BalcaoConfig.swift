@@ -9,6 +9,8 @@ public struct BalcaoConfig: Sendable, Equatable {
         public var port = 8080
         /// The address users reach Balcão at, for links in mail and API responses.
         public var publicURL: String?
+        /// The public URL, else the listening address: the base of links Balcão writes.
+        public var baseURL: String { publicURL ?? "http://\(host):\(port)" }
         /// Where the customer and employee portal lives (`/help` by default); `/` would put it at the root.
         public var portalPath = "/help"
     }
@@ -59,7 +61,7 @@ public struct BalcaoConfig: Sendable, Equatable {
 
     /// The portal's address, for links in mail.
     public var portalURL: String {
-        (http.publicURL ?? "http://\(http.host):\(http.port)") + http.portalPath
+        http.baseURL + http.portalPath
     }
 
     /// `/help`, `/suporte/ajuda`: segments of letters, digits, `-` and `_`, not clashing with Balcão's own paths.

@@ -48,8 +48,7 @@ struct ChatFiles: RouteCollection {
         guard let token = form.token, let clientID = form.clientId.flatMap(Message.ID.init), let file = form.file,
             file.data.readableBytes > 0
         else { throw ValidationError(field: "file", "token, clientId and a file are required") }
-        let deskOrigin = ChatSocket.origin(
-            of: services.config.http.publicURL ?? "http://\(services.config.http.host):\(services.config.http.port)")
+        let deskOrigin = ChatSocket.origin(of: services.config.http.baseURL)
         let conversation: ChatConversation
         do {
             conversation = try await services.chat.resume(token: token, origin: origin, deskOrigin: deskOrigin)

@@ -63,7 +63,7 @@ struct ChatSocket {
         let files = ChatFiles(services: services)
         let base = ChatFiles.base(req, services.config)
         let fileURL: @Sendable (Attachment) -> String = { files.url($0, base: base) }
-        let deskOrigin = Self.origin(of: services.config.http.publicURL ?? "http://\(services.config.http.host):\(services.config.http.port)")
+        let deskOrigin = Self.origin(of: services.config.http.baseURL)
 
         // The handler first, before any await: a widget sends its first frame as soon as the socket opens.
         ws.onText { ws, text in

@@ -50,7 +50,7 @@ struct ChatAdminPagesController: RouteCollection {
     private func render(_ req: Request, error: String?, status: HTTPStatus = .ok) async throws -> Response {
         let frame = PageFrame(services: services)
         let l = frame.localizer(for: req, agent: try req.session.agent)
-        let base = services.config.http.publicURL ?? "http://\(services.config.http.host):\(services.config.http.port)"
+        let base = services.config.http.baseURL
         var rows: [Row] = []
         for department in try await req.directorySnapshot(services).departments where department.tier == .first {
             let widget = try await services.chat.widget(for: department.id)
