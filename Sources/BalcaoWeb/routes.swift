@@ -50,7 +50,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     let chat = ChatSocket(services: services)
     try app.grouped(ProblemMiddleware()).register(collection: ChatFiles(services: services))
     app.webSocket("chat", "socket", maxFrameSize: .init(integerLiteral: ChatClientFrame.maxFrameBytes * 2)) { req, ws in
-        await chat.handle(req: req, ws: ws)
+        chat.handle(req: req, ws: ws)
     }
 
     let socket = AgentSocket(services: services)

@@ -56,7 +56,9 @@ struct ChatSocket {
         }
     }
 
-    func handle(req: Request, ws: WebSocket) async {
+    /// Not `async`: Vapor runs an async upgrade handler in a new task, and frames that arrive before it installs
+    /// `onText` are dropped. Installed here, synchronously on upgrade, nothing the widget sends is lost.
+    func handle(req: Request, ws: WebSocket) {
         let origin = req.headers.first(name: .origin)
         let connection = Connection()
         let chat = services.chat
@@ -65,7 +67,6 @@ struct ChatSocket {
         let fileURL: @Sendable (Attachment) -> String = { files.url($0, base: base) }
         let deskOrigin = Self.origin(of: services.config.http.baseURL)
 
-        // The handler first, before any await: a widget sends its first frame as soon as the socket opens.
         ws.onText { ws, text in
             switch ChatClientFrame.decode(text) {
             case .failure(let error):
@@ -82,7 +83,7 @@ struct ChatSocket {
                 }
             }
         }
-        await send(.ready(online: nil, greeting: nil), on: ws)
+        ws.send(ChatServerFrame.ready(online: nil, greeting: nil).json, promise: nil)
         ws.onClose.whenComplete { _ in
             Task {
                 await connection.stopListening()

@@ -171,19 +171,21 @@
     var url = (deskURL.protocol === "https:" ? "wss://" : "ws://") + deskURL.host + "/chat/socket";
     socket = new WebSocket(url);
     ready = false;
-    socket.onopen = function () { retry = 1000; socket.send(JSON.stringify({ type: "hello", departmentId: department, language: language })); };
+    socket.onopen = function () { retry = 1000; };
     socket.onmessage = function (event) {
       var frame;
       try { frame = JSON.parse(event.data); } catch (e) { return; }
       switch (frame.type) {
         case "ready":
-          // The server greets every connection, and answers our hello (with who is online and the greeting) too.
-          if (typeof frame.online === "boolean") online = frame.online;
-          if (frame.greeting && !state.token && !body.querySelector(".note.greeting")) note(frame.greeting).classList.add("greeting");
+          // The server greets every connection once it listens (what we send before may be lost); only then do we
+          // say hello (answered by a ready with who is online and the greeting) and resume.
           if (!ready) {
             ready = true;
-            if (state.token) { send({ type: "resume", token: state.token, lastSeq: state.lastSeq }); break; }
+            send({ type: "hello", departmentId: department, language: language });
+            if (state.token) send({ type: "resume", token: state.token, lastSeq: state.lastSeq });
           }
+          if (typeof frame.online === "boolean") online = frame.online;
+          if (frame.greeting && !state.token && !body.querySelector(".note.greeting")) note(frame.greeting).classList.add("greeting");
           if (!state.token) render();
           break;
         case "welcome":
