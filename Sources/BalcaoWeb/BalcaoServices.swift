@@ -55,6 +55,8 @@ public struct BalcaoServices: Sendable {
     let cluster: ClusterEventBus
     let presence: PresenceHub
     let workspaceConnections: WorkspaceConnections
+    /// Presence and connected agents shared with the other instances (see `ClusterPresence`).
+    let clusterPresence: ClusterPresence
     /// Delivers changes and presence to the chat connections of each ticket.
     let chatHub: ChatHub
     /// Signs links that need no session (chat files for a visitor on another site).
@@ -143,6 +145,9 @@ public struct BalcaoServices: Sendable {
         let chatStore = FluentChatStore(context: context)
         let workspaceConnections = WorkspaceConnections()
         self.workspaceConnections = workspaceConnections
+        self.clusterPresence = ClusterPresence(
+            channel: PostgresChannel(context: context, name: "balcao_presence"), instance: cluster.instance,
+            presence: presence, connections: workspaceConnections, clock: clock)
         self.chatStore = chatStore
         self.chat = ChatService(
             service: tickets, tickets: ticketStore, directory: directory, store: chatStore, automation: automation,

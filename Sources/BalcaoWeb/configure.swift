@@ -42,7 +42,7 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(StaticFilesMiddleware())
     try routes(app, services: services)
-    app.lifecycle.use(ClusterRelay(bus: services.cluster))
+    app.lifecycle.use(ClusterRelay(bus: services.cluster, presence: services.clusterPresence))
     if config.mail.runsWorkers { app.lifecycle.use(MailWorkers(services: services)) }
     if config.automation.runsScheduler {
         app.lifecycle.use(

@@ -72,24 +72,31 @@ struct ClusterEventBus: EventBus {
     }
 }
 
-/// Listens to the other instances while the app runs.
+/// Listens to the other instances (their changes and presence) while the app runs.
 final class ClusterRelay: LifecycleHandler, Sendable {
     let bus: ClusterEventBus
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    let presence: ClusterPresence
+    private let tasks = NIOLockedValueBox<[Task<Void, Never>]>([])
 
-    init(bus: ClusterEventBus) { self.bus = bus }
-
-    func didBoot(_ application: Application) throws {
-        let relay = bus.relay()
-        task.withLockedValue { $0 = relay }
+    init(bus: ClusterEventBus, presence: ClusterPresence) {
+        self.bus = bus
+        self.presence = presence
     }
 
-    func shutdown(_ application: Application) { task.withLockedValue { $0?.cancel() } }
+    func didBoot(_ application: Application) throws {
+        let running = [bus.relay(), presence.run()].compactMap { $0 }
+        tasks.withLockedValue { $0 = running }
+    }
 
-    /// Waits for the relay to stop, so it never reads the database after the app closed it.
+    func shutdown(_ application: Application) { tasks.withLockedValue { $0.forEach { $0.cancel() } } }
+
+    /// Says goodbye and waits for the relays to stop, so they never read the database after the app closed it.
     func shutdownAsync(_ application: Application) async {
-        let running = task.withLockedValue { $0 }
-        running?.cancel()
-        await running?.value
+        await presence.farewell()
+        let running = tasks.withLockedValue { $0 }
+        for task in running {
+            task.cancel()
+            await task.value
+        }
     }
 }

@@ -71,6 +71,8 @@ final class TestApp: Sendable {
             running.append(app)
             // Page tests look at redirects themselves (and at the cookies set on them).
             app.http.client.configuration.redirectConfiguration = .disallow
+            // Open sockets (chats, workspaces) hold a stopping server for this long before they are dropped.
+            app.http.server.configuration.shutdownTimeout = .milliseconds(500)
             let services = try await configure(app, config: try BalcaoConfig(environment: environment))
             try await app.asyncBoot()
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
