@@ -57,6 +57,8 @@ public struct BalcaoServices: Sendable {
     let workspaceConnections: WorkspaceConnections
     /// Presence and connected agents shared with the other instances (see `ClusterPresence`).
     let clusterPresence: ClusterPresence
+    /// Who answers which chat: accept, transfer, limits.
+    let chatRouting: ChatRouting
     /// Delivers changes and presence to the chat connections of each ticket.
     let chatHub: ChatHub
     /// Signs links that need no session (chat files for a visitor on another site).
@@ -113,15 +115,17 @@ public struct BalcaoServices: Sendable {
                 .contains { $0.agentID == change.ticket.requesterID.rawValue }
         }
         let attachmentPolicy = AttachmentPolicy(maxBytes: config.storage.maxAttachmentBytes)
+        let chatStore = FluentChatStore(context: context)
         // The runner acts through a service whose changes skip the automation stage: its own changes never set
         // off another round of triggers.
         let desk = DeskIdentity(
             name: config.mail.settings(publicURL: nil, language: config.defaultLanguage).defaultSender?.name ?? "Balcão",
             publicURL: config.http.baseURL)
+        let quietTickets = TicketService(
+            tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
+            attachmentPolicy: attachmentPolicy, bus: mailBus, triage: triage)
         let runner = AutomationRunner(
-            service: TicketService(
-                tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
-                attachmentPolicy: attachmentPolicy, bus: mailBus, triage: triage),
+            service: quietTickets,
             automation: automation, directory: directory, tickets: ticketStore, notifier: notifier, clock: clock,
             desk: desk, report: { Logger(label: "balcao.automation").error("\($0)") })
         self.automationRunner = runner
@@ -129,7 +133,14 @@ public struct BalcaoServices: Sendable {
             tickets: ticketStore, directory: directory, blobs: blobs, clock: clock,
             attachmentPolicy: attachmentPolicy,
             bus: MailNotifyingBus(
-                notifier: notifier, next: AutomationBus(runner: runner, next: cluster),
+                notifier: notifier,
+                next: AutomationBus(
+                    runner: runner,
+                    next: ChatAcceptingBus(
+                        routing: ChatRouting(
+                            service: quietTickets, tickets: ticketStore, directory: directory, store: chatStore,
+                            clock: clock),
+                        next: cluster, report: { Logger(label: "balcao.chat").error("\($0)") })),
                 report: { Logger(label: "balcao.mail").error("\($0)") }, seenLive: seenLive),
             triage: triage)
         self.tickets = tickets
@@ -142,7 +153,6 @@ public struct BalcaoServices: Sendable {
             store: portalStore, settings: portalStore, directory: directory, mailer: notifier, clock: clock,
             portalURL: config.portalURL)
         self.portalAdmin = PortalAdministration(settings: portalStore, blobs: blobs)
-        let chatStore = FluentChatStore(context: context)
         let workspaceConnections = WorkspaceConnections()
         self.workspaceConnections = workspaceConnections
         self.clusterPresence = ClusterPresence(
@@ -152,6 +162,8 @@ public struct BalcaoServices: Sendable {
         self.chat = ChatService(
             service: tickets, tickets: ticketStore, directory: directory, store: chatStore, automation: automation,
             connections: workspaceConnections, clock: clock)
+        self.chatRouting = ChatRouting(
+            service: tickets, tickets: ticketStore, directory: directory, store: chatStore, clock: clock)
         self.portalDesk = PortalDesk(
             service: tickets, tickets: ticketStore, directory: directory, ratings: portalStore, clock: clock)
         self.automationAdmin = AutomationAdministration(

@@ -121,7 +121,8 @@ public enum ChatServerFrame: Sendable {
     /// `fileURL` turns an attachment into the address the widget may fetch it from.
     case line(ChatLine, fileURL: @Sendable (Attachment) -> String)
     case typing(name: String, on: Bool)
-    case state(ChatConversation.State)
+    /// Where the chat stands now; `agent`: who answers it, once someone accepted it.
+    case state(ChatConversation.State, agent: String?)
     case error(ChatProtocolError)
 
     public var json: String {
@@ -147,8 +148,9 @@ public enum ChatServerFrame: Sendable {
             ]
         case .typing(let name, let on):
             object = ["type": "typing", "name": name, "on": on]
-        case .state(let state):
+        case .state(let state, let agent):
             object = ["type": "state", "state": state.rawValue]
+            if let agent { object["agent"] = agent }
         case .error(let error):
             object = ["type": "error", "code": error.code, "message": error.message]
         }

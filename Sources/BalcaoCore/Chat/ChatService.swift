@@ -143,10 +143,19 @@ public struct ChatService: Sendable {
         return Array(all.dropFirst(max(0, seq)))
     }
 
-    /// Derived, not stored, except the end: waiting until an agent's first public line, then active.
+    /// As stored now: waiting until an agent accepts (or answers), active, waiting again after a transfer to
+    /// another department, ended (see `ChatRouting`).
     public func state(of conversation: ChatConversation) async throws -> ChatConversation.State {
-        if try await store.conversation(ticket: conversation.ticketID)?.state == .ended { return .ended }
-        return try await allLines(of: conversation).contains { $0.from == .agent } ? .active : .waiting
+        try await store.conversation(ticket: conversation.ticketID)?.state ?? conversation.state
+    }
+
+    /// The state and, once accepted, the name of the agent answering: what the visitor's widget shows.
+    public func standing(of conversation: ChatConversation) async throws -> (state: ChatConversation.State, agent: String?) {
+        let state = try await state(of: conversation)
+        guard state == .active, let assignee = try await tickets.ticket(conversation.ticketID)?.assigneeID else {
+            return (state, nil)
+        }
+        return (state, try await directory.agent(assignee)?.name)
     }
 
     /// The visitor or an agent ends the chat; the ticket stays as it is, for agents to finish by mail or the

@@ -14,4 +14,9 @@ public protocol ChatStore: Sendable {
     func setState(_ state: ChatConversation.State, of id: ChatConversation.ID, at: Date) async throws
     func widget(for department: Department.ID) async throws -> ChatWidget?
     func save(_ widget: ChatWidget) async throws
+    /// Conversations not ended whose ticket is assigned to `agent` and changed since `activeSince`.
+    func openChats(assignedTo agent: Agent.ID, activeSince: Date) async throws -> Int
+    /// Agents' own limits of open chats (those without one use the default).
+    func chatLimits() async throws -> [Agent.ID: Int]
+    func setChatLimit(_ limit: Int?, of agent: Agent.ID) async throws
 }

@@ -57,17 +57,50 @@ public struct FluentChatStore: ChatStore {
     }
 
     public func save(_ widget: ChatWidget) async throws {
-        let key = Self.widgetKey(widget.departmentID)
+        try await putSetting(Self.widgetKey(widget.departmentID), JSONColumn.encode(widget))
+    }
+
+    private func putSetting(_ key: String, _ payload: String) async throws {
         try await context.write { db in
             try await (db as! any SQLDatabase).raw(
                 """
                 INSERT INTO desk_settings (key, payload, updated_at) VALUES \
-                (\(bind: key), \(bind: JSONColumn.encode(widget)), \(bind: Date())) \
+                (\(bind: key), \(bind: payload), \(bind: Date())) \
                 ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at
                 """
             ).run()
         }
     }
+
+    public func openChats(assignedTo agent: Agent.ID, activeSince: Date) async throws -> Int {
+        let row = try await context.sql.raw(
+            """
+            SELECT COUNT(*) AS open FROM chat_conversations c JOIN tickets t ON t.id = c.ticket_id \
+            WHERE c.state <> 'ended' AND t.assignee_id = \(bind: agent.rawValue) AND t.updated_at >= \(bind: activeSince)
+            """
+        ).first()
+        return try row?.decode(column: "open", as: Int.self) ?? 0
+    }
+
+    public func chatLimits() async throws -> [Agent.ID: Int] {
+        guard let row = try await context.sql.raw("SELECT payload FROM desk_settings WHERE key = \(bind: Self.limitsKey)").first()
+        else { return [:] }
+        let limits = try JSONColumn.decode(
+            [String: Int].self, try row.decode(column: "payload", as: String.self), table: "desk_settings",
+            id: Self.limitsKey, column: "payload")
+        return Dictionary(
+            limits.compactMap { key, value in UUID(uuidString: key).map { (Agent.ID(rawValue: $0), value) } },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    public func setChatLimit(_ limit: Int?, of agent: Agent.ID) async throws {
+        var limits = try await chatLimits()
+        limits[agent] = limit
+        let payload = Dictionary(uniqueKeysWithValues: limits.map { ($0.key.rawValue.uuidString, $0.value) })
+        try await putSetting(Self.limitsKey, JSONColumn.encode(payload))
+    }
+
+    static let limitsKey = "chat_limits"
 
     static func widgetKey(_ department: Department.ID) -> String { "chat_widget:\(department.rawValue.uuidString)" }
 

@@ -158,28 +158,3 @@ extension Strings {
         "reopen_window_days": ("Days a solved request can be reopened from the portal", "Dias em que uma solicitação resolvida pode ser reaberta pelo portal", "Dias em que um pedido resolvido pode ser reaberto pelo portal"),
     ]
 }
-
-/// Live chat on the agent's side.
-extension Strings {
-    static let chat: [String: (String, String, String)] = [
-        "live_chat": ("Live chat", "Chat ao vivo", "Chat em direto"),
-        "chat_waiting": ("waiting", "aguardando", "a aguardar"),
-        "chat_active": ("active", "em andamento", "em curso"),
-        "chat_ended": ("ended", "encerrado", "terminado"),
-        "chat_visitor_here": ("The visitor is in the chat: your replies reach them at once.", "O visitante está no chat: suas respostas chegam na hora.", "O visitante está no chat: as suas respostas chegam de imediato."),
-        "chat_visitor_away": ("The visitor has left the chat: your replies go by email.", "O visitante saiu do chat: suas respostas vão por e-mail.", "O visitante saiu do chat: as suas respostas seguem por e-mail."),
-        "end_chat": ("End chat", "Encerrar chat", "Terminar chat"),
-        "chat_waiting_for": ("waiting %@", "aguardando há %@", "à espera há %@"),
-        "chat_admin_hint": ("Turn a department's chat on, list the sites that may embed it, and paste its line into those sites' pages.", "Ative o chat de um departamento, informe os sites que podem incorporá-lo e cole a linha nas páginas desses sites.", "Ative o chat de um departamento, indique os sites que o podem incorporar e cole a linha nas páginas desses sites."),
-        "chat_enabled": ("Takes chats", "Recebe chats", "Recebe chats"),
-        "chat_origins": ("Sites that may embed it (one origin per line)", "Sites que podem incorporá-lo (uma origem por linha)", "Sites que o podem incorporar (uma origem por linha)"),
-        "chat_greeting": ("Greeting", "Saudação", "Saudação"),
-        "chat_snippet": ("Paste into the site's pages", "Cole nas páginas do site", "Cole nas páginas do site"),
-        "ev_chat_ended": ("ended the chat", "encerrou o chat", "terminou o chat"),
-        "chat_ended_by_visitor": ("visitor", "visitante", "visitante"),
-        "chat_ended_by_agent": ("agent", "agente", "agente"),
-        "ev_satisfaction": ("rated the service", "avaliou o atendimento", "avaliou o atendimento"),
-        "satisfaction_good": ("good", "bom", "bom"),
-        "satisfaction_bad": ("bad", "ruim", "mau"),
-    ]
-}

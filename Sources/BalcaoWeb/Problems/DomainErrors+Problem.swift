@@ -184,3 +184,20 @@ extension ChatProtocolError: ProblemConvertible {
 private func notFoundProblem(_ what: String, _ id: String) -> Problem {
     Problem(status: .notFound, type: "not-found", title: "\(what) not found", detail: "No \(what.lowercased()) has id \(id).")
 }
+
+extension ChatError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .limitReached(let agent, let limit):
+            Problem(
+                status: .conflict, type: "chat-limit-reached", title: "Chat limit reached",
+                detail: "\(agent) already has \(limit) open chats")
+        case .alreadyAccepted(let name):
+            Problem(
+                status: .conflict, type: "chat-already-accepted", title: "Chat already accepted",
+                detail: "\(name) is answering this chat")
+        case .ended:
+            Problem(status: .conflict, type: "chat-ended", title: "This chat has ended")
+        }
+    }
+}

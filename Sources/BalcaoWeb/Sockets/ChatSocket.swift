@@ -105,8 +105,13 @@ struct ChatSocket {
                 switch event {
                 case .change(let change):
                     if change.events.contains(where: { $0.field == .chatEnded }) {
-                        await send(.state(.ended), on: ws)
+                        await send(.state(.ended, agent: nil), on: ws)
                         continue
+                    }
+                    if change.events.contains(where: { [.chatAccepted, .chatTransferred].contains($0.field) }),
+                        let standing = try? await chat.standing(of: conversation)
+                    {
+                        await send(.state(standing.state, agent: standing.agent), on: ws)
                     }
                     guard change.message?.kind == .reply, let lines = try? await chat.lines(of: conversation) else {
                         continue

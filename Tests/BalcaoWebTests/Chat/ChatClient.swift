@@ -19,6 +19,7 @@ final class ChatClient: Sendable {
         let token: String?
         let number: Int?
         let state: String?
+        let agent: String?
         let clientId: String?
         let seq: Int?
         let id: String?

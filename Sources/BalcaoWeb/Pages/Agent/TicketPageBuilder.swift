@@ -59,7 +59,7 @@ struct TicketPageBuilder {
             requester: try await requesterCard(requester, excluding: ticket),
             history: events.map { historyEntry($0, names: names) },
             escalationTarget: department?.escalationTargetID.flatMap { names.departments[$0] },
-            chat: try await chatPanel(ticket),
+            chat: try await chatPanel(ticket, directory: directory, viewer: layout.agentID),
             error: error, composerText: composerText)
     }
 
@@ -129,19 +129,6 @@ struct TicketPageBuilder {
             undeliverable: blocked.map { l.format("undeliverable_until", "\($0.email) (\($0.reason))") + " " + l.dateTime($0.until) })
     }
 
-    /// The live chat of a chat ticket: where it stands and whether an agent can end it.
-    private func chatPanel(_ ticket: Ticket) async throws -> TicketPageContext.ChatPanel? {
-        guard ticket.channel == .chat, let conversation = try await services.chat.conversation(of: ticket.id) else {
-            return nil
-        }
-        let state = try await services.chat.state(of: conversation)
-        let connected = await services.presence.viewers(of: ticket.id.rawValue)
-            .contains { $0.agentID == conversation.contactID.rawValue }
-        return .init(
-            state: state.rawValue, stateLabel: l["chat_\(state.rawValue)"], visitorConnected: connected && state != .ended,
-            canEnd: state != .ended, origin: conversation.origin ?? "")
-    }
-
     private func historyEntry(_ event: TicketEvent, names: Names) -> TicketPageContext.HistoryEntry {
         let who = names.actor(event.actor, l)
         let what: String
@@ -169,6 +156,9 @@ struct TicketPageBuilder {
         case "chat_ended":
             what = l["ev_chat_ended"]
             detail = event.newValue.map { l["chat_ended_by_\($0)"] }
+        case "chat_accepted", "chat_transferred":
+            what = l["ev_\(event.field.rawValue)"]
+            detail = event.newValue
         case "merged_from":
             what = l["ev_merged_from"]
             detail = event.newValue.map { "#\($0.trimmingCharacters(in: CharacterSet(charactersIn: "#")))" }

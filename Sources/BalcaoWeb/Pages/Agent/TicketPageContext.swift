@@ -122,6 +122,14 @@ struct TicketPageContext: Encodable {
         let visitorConnected: Bool
         let canEnd: Bool
         let origin: String
+        /// "Answered by Ana" once someone accepted it.
+        let handledBy: String?
+        /// The viewer may take it: it waits for someone.
+        let canAccept: Bool
+        /// "Your open chats: 2 / 3".
+        let load: String
+        let transferAgents: [SelectOption]
+        let transferDepartments: [SelectOption]
     }
 }
 

@@ -16,6 +16,8 @@ struct TicketPageController: RouteCollection {
         ticket.post("merge", use: merge)
         ticket.post("macro", use: applyMacro)
         ticket.post("chat", "end", use: endChat)
+        ticket.post("chat", "accept", use: acceptChat)
+        ticket.post("chat", "transfer", use: transferChat)
         ticket.get("row", use: row)
         ticket.get("messages", ":messageID", use: message)
         routes.get("attachments", ":attachmentID", use: attachment)
@@ -114,9 +116,40 @@ struct TicketPageController: RouteCollection {
         let session = try req.session
         let ticket = try await ticket(req)
         return try await attempt(req, ticket, flash: "saved") {
-            guard let conversation = try await services.chat.conversation(of: ticket.id) else { throw Abort(.notFound) }
-            try await services.chat.end(conversation, by: .agent(session.agent.id))
+            try await services.chat.end(try await conversation(of: ticket), by: .agent(session.agent.id))
         }
+    }
+
+    @Sendable func acceptChat(req: Request) async throws -> Response {
+        let session = try req.session
+        let ticket = try await ticket(req)
+        return try await attempt(req, ticket, flash: "saved") {
+            try await services.chatRouting.accept(try await conversation(of: ticket), by: session.agent)
+        }
+    }
+
+    /// Hands the chat to the chosen agent or, when none is chosen, department.
+    @Sendable func transferChat(req: Request) async throws -> Response {
+        let session = try req.session
+        let ticket = try await ticket(req)
+        let form = try req.content.decode([String: String].self)
+        return try await attempt(req, ticket, flash: "saved") {
+            let target: ChatTransferTarget
+            if let agent = form["agentId"].flatMap(Agent.ID.init), !(form["agentId"] ?? "").isEmpty {
+                target = .agent(agent)
+            } else if let department = form["departmentId"].flatMap(Department.ID.init) {
+                target = .department(department)
+            } else {
+                throw ValidationError(field: "agentId", "choose an agent or a department")
+            }
+            try await services.chatRouting.transfer(
+                try await conversation(of: ticket), to: target, reason: form["reason"] ?? "", by: session.agent)
+        }
+    }
+
+    private func conversation(of ticket: Ticket) async throws -> ChatConversation {
+        guard let conversation = try await services.chat.conversation(of: ticket.id) else { throw Abort(.notFound) }
+        return conversation
     }
 
     @Sendable func escalate(req: Request) async throws -> Response {

@@ -17,19 +17,22 @@
       start: "Iniciar conversa", send: "Enviar", placeholder: "Escreva sua mensagem…", typing: "está digitando…",
       offline: "Nenhum atendente disponível agora. Deixe sua mensagem e responderemos por e-mail.", leave: "Enviar mensagem",
       received: "Recebemos sua mensagem (nº %n). Responderemos por e-mail.", end: "Encerrar", ended: "Conversa encerrada.",
-      reconnecting: "Reconectando…", close: "Fechar", waiting: "Aguardando um atendente…", error: "Não foi possível enviar:",
+      reconnecting: "Reconectando…", close: "Fechar", waiting: "Aguardando um atendente…", joined: "%s entrou na conversa.",
+      transferred: "Transferindo você para outra equipe…", error: "Não foi possível enviar:",
       transcript: "Receber por e-mail", transcriptSent: "Enviamos a conversa para o seu e-mail.", attach: "Anexar arquivo" },
     "pt-PT": { open: "Fale connosco", title: "Apoio", name: "O seu nome", email: "O seu e-mail", message: "Como podemos ajudar?",
       start: "Iniciar conversa", send: "Enviar", placeholder: "Escreva a sua mensagem…", typing: "está a escrever…",
       offline: "Nenhum assistente disponível agora. Deixe a sua mensagem e responderemos por e-mail.", leave: "Enviar mensagem",
       received: "Recebemos a sua mensagem (n.º %n). Responderemos por e-mail.", end: "Terminar", ended: "Conversa terminada.",
-      reconnecting: "A restabelecer ligação…", close: "Fechar", waiting: "A aguardar um assistente…", error: "Não foi possível enviar:",
+      reconnecting: "A restabelecer ligação…", close: "Fechar", waiting: "A aguardar um assistente…", joined: "%s juntou-se à conversa.",
+      transferred: "A transferi-lo para outra equipa…", error: "Não foi possível enviar:",
       transcript: "Receber por e-mail", transcriptSent: "Enviámos a conversa para o seu e-mail.", attach: "Anexar ficheiro" },
     "en": { open: "Chat with us", title: "Support", name: "Your name", email: "Your email", message: "How can we help?",
       start: "Start chat", send: "Send", placeholder: "Type your message…", typing: "is typing…",
       offline: "No one is available right now. Leave a message and we will answer by email.", leave: "Send message",
       received: "We got your message (#%n) and will answer by email.", end: "End chat", ended: "Chat ended.",
-      reconnecting: "Reconnecting…", close: "Close", waiting: "Waiting for an agent…", error: "Could not send:",
+      reconnecting: "Reconnecting…", close: "Close", waiting: "Waiting for an agent…", joined: "%s joined the chat.",
+      transferred: "Transferring you to another team…", error: "Could not send:",
       transcript: "Email me this chat", transcriptSent: "The chat is on its way to your email.", attach: "Attach a file" }
   };
   var requested = script.getAttribute("data-language") || document.documentElement.lang || navigator.language || "pt-BR";
@@ -216,6 +219,11 @@
           break;
         case "state":
           if (frame.state === "ended") { ended = true; note(t.ended); render(); }
+          else if (frame.state === "active" && frame.agent) {
+            var waiting = body.querySelector(".note.waiting");
+            if (waiting) waiting.remove();
+            note(t.joined.replace("%s", frame.agent)).classList.add("joined");
+          } else if (frame.state === "waiting") note(t.transferred).classList.add("transferred");
           break;
         case "transcript":
           if (frame.sent) note(t.transcriptSent);
