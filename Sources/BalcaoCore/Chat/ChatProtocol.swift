@@ -39,7 +39,10 @@ public enum ChatClientFrame: Sendable, Hashable {
             let start = ChatStart(
                 name: string("name") ?? "", email: string("email") ?? "", departmentID: string("departmentId") ?? "",
                 text: string("text") ?? "", clientID: string("clientId").flatMap(Message.ID.init) ?? Message.ID(),
-                language: string("language"))
+                language: string("language"),
+                fields: ((object["fields"] as? [String: Any]) ?? [:]).compactMapValues { value in
+                    (value as? String) ?? (value as? NSNumber)?.stringValue
+                })
             return start.validated().map { type == "start" ? .start($0) : .offline($0) }
         case "resume":
             guard let token = string("token"), !token.isEmpty else { return .failure(.badFrame("resume needs a token")) }
@@ -82,21 +85,35 @@ public struct ChatStart: Sendable, Hashable {
     public var text: String
     public var clientID: Message.ID
     public var language: String?
+    /// Custom fields the department's form asks, by key.
+    public var fields: [String: String]
 
-    public init(name: String, email: String, departmentID: String, text: String, clientID: Message.ID, language: String?) {
+    public init(
+        name: String, email: String, departmentID: String, text: String, clientID: Message.ID, language: String?,
+        fields: [String: String] = [:]
+    ) {
         self.name = name
         self.email = email
         self.departmentID = departmentID
         self.text = text
         self.clientID = clientID
         self.language = language
+        self.fields = fields
     }
 
     func validated() -> Result<ChatStart, ChatProtocolError> {
         var start = self
         start.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         start.email = email.trimmingCharacters(in: .whitespaces)
-        guard !start.name.isEmpty, start.name.count <= 200 else { return .failure(.badFrame("a name is required")) }
+        // Whether a name is required is the department's choice (`ChatPrechatForm`).
+        guard start.name.count <= 200 else { return .failure(.tooLarge(limit: 200)) }
+        start.fields = fields.compactMapValues {
+            let value = $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            return value.isEmpty ? nil : value
+        }
+        guard start.fields.count <= 50, start.fields.values.allSatisfy({ $0.count <= 1_000 }) else {
+            return .failure(.badFrame("too many or too long fields"))
+        }
         guard EmailAddress(start.email) != nil else { return .failure(.badFrame("a valid email is required")) }
         guard Department.ID(departmentID) != nil else { return .failure(.badFrame("departmentId must be a UUID")) }
         return ChatClientFrame.checkLine(text).map { text in
@@ -108,8 +125,9 @@ public struct ChatStart: Sendable, Hashable {
 
 /// What the server sends.
 public enum ChatServerFrame: Sendable {
-    /// The server listens: the client may send. `online`: whether the department asked about has an agent online.
-    case ready(online: Bool?, greeting: String?)
+    /// The server listens: the client may send. With the department a `hello` asked about: whether someone can
+    /// answer, its greeting, colour, form and choices (see `ChatWelcome`).
+    case ready(ChatWelcome?)
     /// An offline message became request `number`.
     case offlineReceived(number: Int)
     /// The transcript is on its way by mail (or could not be sent: `sent` false).
@@ -128,10 +146,9 @@ public enum ChatServerFrame: Sendable {
     public var json: String {
         var object: [String: Any]
         switch self {
-        case .ready(let online, let greeting):
+        case .ready(let welcome):
             object = ["type": "ready"]
-            if let online { object["online"] = online }
-            if let greeting { object["greeting"] = greeting }
+            if let welcome { object.merge(Self.fields(of: welcome)) { _, new in new } }
         case .offlineReceived(let number):
             object = ["type": "offline_received", "number": number]
         case .transcriptSent(let sent):
@@ -156,6 +173,26 @@ public enum ChatServerFrame: Sendable {
         }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension ChatServerFrame {
+    static func fields(of welcome: ChatWelcome) -> [String: Any] {
+        var object: [String: Any] = [
+            "online": welcome.online, "available": welcome.isAvailable,
+            "departments": welcome.choices.map { ["id": $0.departmentID.description, "name": $0.name] },
+            "form": [
+                "requiresName": welcome.requiresName,
+                "fields": welcome.fields.map {
+                    ["key": $0.key, "label": $0.label, "kind": $0.kind.rawValue, "options": $0.options,
+                     "required": $0.isRequired] as [String: Any]
+                },
+            ] as [String: Any],
+        ]
+        if let greeting = welcome.greeting { object["greeting"] = greeting }
+        if let color = welcome.color { object["color"] = color }
+        if let opensAt = welcome.opensAt { object["opensAt"] = ISO8601DateFormatter().string(from: opensAt) }
+        return object
     }
 }
 

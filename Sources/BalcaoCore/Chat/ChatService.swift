@@ -28,22 +28,46 @@ public struct ChatService: Sendable {
     /// Saves a department's widget (admins).
     public func save(_ widget: ChatWidget, by agent: Agent) async throws {
         try DirectoryService.requireAdmin(agent)
-        guard try await directory.department(widget.departmentID) != nil else {
+        guard let department = try await directory.department(widget.departmentID) else {
             throw ValidationError(field: "departmentId", "no department has this id")
         }
-        try await store.save(try widget.validated())
+        let all = try await directory.departments(.everything).map(\.id)
+        try await store.save(try widget.validated(department: department, departments: all))
     }
 
     public func widget(for department: Department.ID) async throws -> ChatWidget? {
         try await store.widget(for: department)
     }
 
-    /// What the widget shows before a chat: whether someone is online and the department's greeting.
-    public func welcome(for department: Department.ID, language: SupportedLanguage) async throws
-        -> (online: Bool, greeting: String?)
-    {
-        let greeting = try await store.widget(for: department)?.greeting.best(for: language)?.text
-        return (try await isOnline(department), greeting)
+    /// What the widget shows before a chat with `departmentID`: whether someone can answer, the greeting, the
+    /// colour, when it opens again if it is closed, the form, and the departments the visitor may choose.
+    public func welcome(for departmentID: Department.ID, language: SupportedLanguage) async throws -> ChatWelcome? {
+        guard let widget = try await store.widget(for: departmentID), widget.isEnabled,
+            let department = try await directory.department(departmentID)
+        else { return nil }
+        let opensAt = try await closedUntil(widget)
+        var choices = [ChatWelcome.Choice(departmentID: department.id, name: department.name)]
+        for id in widget.prechat.departmentChoices {
+            guard let other = try await directory.department(id), try await store.widget(for: id)?.isEnabled == true
+            else { continue }
+            choices.append(.init(departmentID: other.id, name: other.name))
+        }
+        return ChatWelcome(
+            online: opensAt == nil ? try await isOnline(departmentID) : false,
+            greeting: widget.greeting.best(for: language)?.text, color: widget.color, opensAt: opensAt,
+            requiresName: widget.prechat.requiresName,
+            fields: widget.prechat.customFieldKeys.compactMap { key in department.customFields.first { $0.key == key } },
+            choices: choices)
+    }
+
+    /// When a widget that follows business hours opens again, if it is closed now.
+    func closedUntil(_ widget: ChatWidget) async throws -> Date? {
+        guard widget.followsBusinessHours,
+            let calendar = try await automation.settings().calendar(forDepartment: widget.departmentID),
+            let clock = try? SLAClock(calendar: calendar)
+        else { return nil }
+        let now = self.clock.now
+        return clock.isWorkingTime(now) ? nil : clock.nextWorkingInstant(after: now)
     }
 
     /// Whether someone can answer a chat now: an active agent of the department, not set away or offline (never
@@ -62,39 +86,52 @@ public struct ChatService: Sendable {
 
     /// The widget's form when no one is online: a request on channel `chat`, answered by email.
     public func leaveMessage(_ start: ChatStart, origin: String?, deskOrigin: String) async throws -> Ticket {
-        let department = try await widgetDepartment(start, origin: origin, deskOrigin: deskOrigin)
-        return try await service.open(
-            OpenTicket(
-                subject: Self.subject(from: start.text), body: MessageBody(text: start.text),
-                requester: .email(EmailAddress(start.email)!, name: start.name, kind: nil), channel: .chat,
-                departmentID: department.id, firstMessageID: start.clientID),
-            by: .system)
+        try await service.open(try await ticket(for: start, origin: origin, deskOrigin: deskOrigin).ticket, by: .system)
+    }
+
+    /// The ticket a pre-chat form opens, once the department's widget admits `origin` and the form is complete.
+    private func ticket(for start: ChatStart, origin: String?, deskOrigin: String) async throws
+        -> (ticket: OpenTicket, widgetDepartment: Department.ID)
+    {
+        let (department, widget) = try await widgetDepartment(start, origin: origin, deskOrigin: deskOrigin)
+        if widget.prechat.requiresName && start.name.isEmpty { throw ChatProtocolError.badFrame("a name is required") }
+        var fields: [String: CustomFieldInput] = [:]
+        for key in widget.prechat.customFieldKeys {
+            guard let definition = department.customFields.first(where: { $0.key == key }) else { continue }
+            if let value = start.fields[key] {
+                fields[key] = .string(value)
+            } else if definition.isRequired {
+                throw ChatProtocolError.badFrame("\(definition.label) is required")
+            }
+        }
+        let ticket = OpenTicket(
+            subject: Self.subject(from: start.text), body: MessageBody(text: start.text),
+            requester: .email(EmailAddress(start.email)!, name: start.name.isEmpty ? nil : start.name, kind: nil),
+            channel: .chat, departmentID: department.id, customFields: fields, firstMessageID: start.clientID)
+        return (ticket, department.id)
     }
 
     /// The department of a widget that takes chats from `origin`.
-    private func widgetDepartment(_ start: ChatStart, origin: String?, deskOrigin: String) async throws -> Department {
+    private func widgetDepartment(_ start: ChatStart, origin: String?, deskOrigin: String) async throws
+        -> (Department, ChatWidget)
+    {
         guard let departmentID = Department.ID(start.departmentID),
             let department = try await directory.department(departmentID),
             let widget = try await store.widget(for: department.id), widget.isEnabled
         else { throw ChatProtocolError.departmentUnavailable }
         guard widget.allows(origin: origin, deskOrigin: deskOrigin) else { throw ChatProtocolError.originNotAllowed }
-        return department
+        return (department, widget)
     }
 
     /// Opens a conversation from the pre-chat form, if the department's widget admits `origin`.
     public func start(_ start: ChatStart, origin: String?, deskOrigin: String) async throws
         -> (conversation: ChatConversation, token: String)
     {
-        let department = try await widgetDepartment(start, origin: origin, deskOrigin: deskOrigin)
-        let subject = Self.subject(from: start.text)
-        let ticket = try await service.open(
-            OpenTicket(
-                subject: subject, body: MessageBody(text: start.text),
-                requester: .email(EmailAddress(start.email)!, name: start.name, kind: nil), channel: .chat,
-                departmentID: department.id, firstMessageID: start.clientID),
-            by: .system)
+        // The conversation keeps the widget's department (its sites may resume it) wherever routing puts the ticket.
+        let (command, departmentID) = try await ticket(for: start, origin: origin, deskOrigin: deskOrigin)
+        let ticket = try await service.open(command, by: .system)
         let conversation = ChatConversation(
-            ticketID: ticket.id, ticketNumber: ticket.number, departmentID: department.id,
+            ticketID: ticket.id, ticketNumber: ticket.number, departmentID: departmentID,
             contactID: ticket.requesterID, origin: origin, createdAt: clock.now)
         let token = try await store.create(conversation)
         return (conversation, token)

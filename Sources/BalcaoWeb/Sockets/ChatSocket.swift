@@ -13,6 +13,8 @@ struct ChatSocket {
     /// Lines per visitor connection in `rateWindow` seconds before `rate_limited`.
     static let rateLimit = 20
     static let rateWindow: TimeInterval = 10
+    /// Frames waiting to be handled per connection before newer ones are dropped.
+    static let queuedFrames = 64
 
     /// One connection's conversation and what it has been sent. An actor: frames and pushes arrive concurrently.
     actor Connection {
@@ -67,25 +69,34 @@ struct ChatSocket {
         let fileURL: @Sendable (Attachment) -> String = { files.url($0, base: base) }
         let deskOrigin = Self.origin(of: services.config.http.baseURL)
 
-        ws.onText { ws, text in
-            switch ChatClientFrame.decode(text) {
-            case .failure(let error):
-                await send(.error(error), on: ws)
-            case .success(let frame):
-                do {
-                    try await handle(
-                        frame, connection: connection, origin: origin, deskOrigin: deskOrigin, fileURL: fileURL, ws: ws)
-                } catch let error as ChatProtocolError {
+        // Frames are handled one at a time, in the order they came: WebSocketKit's async `onText` would start a
+        // task per frame, and two lines sent back to back could be stored out of order. A client that sends far
+        // faster than lines are stored loses the excess unacknowledged (it resends them).
+        let (frames, inbox) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingOldest(Self.queuedFrames))
+        ws.onText { _, text in inbox.yield(text) }
+        let worker = Task {
+            for await text in frames {
+                switch ChatClientFrame.decode(text) {
+                case .failure(let error):
                     await send(.error(error), on: ws)
-                } catch {
-                    req.logger.report(error: error)
-                    await send(.error(.badFrame(FormError.message(error))), on: ws)
+                case .success(let frame):
+                    do {
+                        try await handle(
+                            frame, connection: connection, origin: origin, deskOrigin: deskOrigin, fileURL: fileURL, ws: ws)
+                    } catch let error as ChatProtocolError {
+                        await send(.error(error), on: ws)
+                    } catch {
+                        req.logger.report(error: error)
+                        await send(.error(.badFrame(FormError.message(error))), on: ws)
+                    }
                 }
             }
         }
-        ws.send(ChatServerFrame.ready(online: nil, greeting: nil).json, promise: nil)
+        ws.send(ChatServerFrame.ready(nil).json, promise: nil)
         ws.onClose.whenComplete { _ in
+            inbox.finish()
             Task {
+                await worker.value
                 await connection.stopListening()
                 await services.chatHub.leave(connection.id)
                 await services.presence.leave(connection: connection.id)
@@ -137,8 +148,8 @@ struct ChatSocket {
         let chat = services.chat
         switch frame {
         case .hello(let departmentID, let language):
-            let welcome = try await departmentID.asyncFlatMap { try await chat.welcome(for: $0, language: language) }
-            await send(.ready(online: welcome?.online, greeting: welcome?.greeting), on: ws)
+            guard let departmentID else { return await send(.ready(nil), on: ws) }
+            await send(.ready(try await chat.welcome(for: departmentID, language: language) ?? .unavailable), on: ws)
         case .offline(let start):
             let ticket = try await chat.leaveMessage(start, origin: origin, deskOrigin: deskOrigin)
             await send(.offlineReceived(number: ticket.number.value), on: ws)

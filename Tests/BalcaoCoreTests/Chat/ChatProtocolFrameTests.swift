@@ -64,10 +64,12 @@ struct ChatProtocolFrameTests {
         #expect(error.contains(#""code":"rate_limited""#))
     }
 
+    static let shop = Department(name: "Loja", kind: .external, createdAt: Date())
+
     @Test("A widget admits the desk's own origin and its allowed ones, nothing when switched off")
     func origins() throws {
-        let widget = try ChatWidget(departmentID: .init(), allowedOrigins: ["https://Loja.example/", "https://loja.example"])
-            .validated()
+        let widget = try ChatWidget(departmentID: Self.shop.id, allowedOrigins: ["https://Loja.example/", "https://loja.example"])
+            .validated(department: Self.shop, departments: [Self.shop.id])
         #expect(widget.allowedOrigins == ["https://loja.example"])
         #expect(widget.allows(origin: "https://loja.example", deskOrigin: "https://ajuda.example"))
         #expect(widget.allows(origin: "https://ajuda.example", deskOrigin: "https://ajuda.example/"))
@@ -77,7 +79,34 @@ struct ChatProtocolFrameTests {
         off.isEnabled = false
         #expect(!off.allows(origin: "https://loja.example", deskOrigin: "https://ajuda.example"))
         #expect(throws: ValidationError.self) {
-            try ChatWidget(departmentID: .init(), allowedOrigins: ["https://loja.example/path", "ftp://x.example"]).validated()
+            try ChatWidget(departmentID: Self.shop.id, allowedOrigins: ["https://loja.example/path", "ftp://x.example"])
+                .validated(department: Self.shop, departments: [Self.shop.id])
         }
+    }
+
+    @Test("A widget saved before colours, hours and the form existed reads with the defaults")
+    func olderWidget() throws {
+        let stored = #"{"departmentID":"\#(Self.shop.id)","isEnabled":true,"allowedOrigins":["https://loja.example"]}"#
+        let widget = try JSONDecoder().decode(ChatWidget.self, from: Data(stored.utf8))
+        #expect(widget.color == nil && !widget.followsBusinessHours)
+        #expect(widget.prechat == ChatPrechatForm())
+        #expect(widget.prechat.requiresName)
+    }
+
+    @Test("The welcome names the department first and carries the form's fields, colour and opening time")
+    func welcomeFrame() throws {
+        let field = CustomFieldDefinition(key: "pedido", label: "Pedido", kind: .text, isRequired: true)
+        let welcome = ChatWelcome(
+            online: false, greeting: "Oi", color: "#aa3300", opensAt: Date(timeIntervalSince1970: 0), requiresName: false,
+            fields: [field], choices: [.init(departmentID: Self.shop.id, name: "Loja")])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(ChatServerFrame.ready(welcome).json.utf8)) as? [String: Any])
+        let form = try #require(json["form"] as? [String: Any])
+        #expect(json["online"] as? Bool == false && json["available"] as? Bool == true)
+        #expect(json["color"] as? String == "#aa3300" && json["opensAt"] as? String == "1970-01-01T00:00:00Z")
+        #expect(form["requiresName"] as? Bool == false)
+        #expect((form["fields"] as? [[String: Any]])?.first?["key"] as? String == "pedido")
+        #expect((json["departments"] as? [[String: Any]])?.first?["name"] as? String == "Loja")
+        #expect(ChatServerFrame.ready(.unavailable).json.contains(#""available":false"#))
     }
 }

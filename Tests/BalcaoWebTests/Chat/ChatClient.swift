@@ -29,9 +29,31 @@ final class ChatClient: Sendable {
         let on: Bool?
         let online: Bool?
         let greeting: String?
+        let color: String?
+        let opensAt: String?
+        let available: Bool?
+        let departments: [Choice]?
+        let form: Form?
         let sent: Bool?
         let code: String?
         let message: String?
+    }
+
+    struct Choice: Decodable, Sendable, Equatable {
+        let id: String
+        let name: String
+    }
+
+    struct Form: Decodable, Sendable {
+        struct Field: Decodable, Sendable {
+            let key: String
+            let label: String
+            let kind: String
+            let required: Bool
+        }
+
+        let requiresName: Bool
+        let fields: [Field]
     }
 
     /// Frames received and not yet read, in order.
@@ -53,7 +75,15 @@ final class ChatClient: Sendable {
 
     /// Connects as a page from `origin` would (the test server's own origin by default).
     static func connect(_ app: TestApp, origin: String? = nil) async throws -> ChatClient {
-        let client = try await open(app, path: "/chat/socket", origin: origin)
+        try await connect(baseURL: app.baseURL, on: app.app.eventLoopGroup, origin: origin)
+    }
+
+    /// Connects to the server at `baseURL` (a test server, or a `balcao serve` process) as a page from `origin`
+    /// would (the server's own origin by default).
+    static func connect(baseURL: String, on group: any EventLoopGroup, origin: String? = nil) async throws
+        -> ChatClient
+    {
+        let client = try await open(baseURL: baseURL, on: group, path: "/chat/socket", origin: origin)
         // Frames sent before the server listens may be lost: wait for `ready`. The greeting itself can arrive with the
         // upgrade, before this client listens, so ask again with `hello` until one comes.
         for _ in 0..<60 {
@@ -67,7 +97,8 @@ final class ChatClient: Sendable {
     /// open the agent counts as being at the desk.
     static func workspace(_ app: TestApp, session: PageSession, agent: Agent.ID) async throws -> ChatClient {
         let cookie = session.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-        let client = try await open(app, path: "/ws/agent", extra: ["Cookie": cookie])
+        let client = try await open(
+            baseURL: app.baseURL, on: app.app.eventLoopGroup, path: "/ws/agent", extra: ["Cookie": cookie])
         // The socket's own hello can arrive with the upgrade, before this client listens: wait for the server to
         // count the agent as connected instead (it subscribes to changes before that).
         for _ in 0..<500 where await !app.services.workspaceConnections.isConnected(agent) {
@@ -76,18 +107,19 @@ final class ChatClient: Sendable {
         return client
     }
 
-    private static func open(_ app: TestApp, path: String, origin: String? = nil, extra: [String: String] = [:])
-        async throws -> ChatClient
-    {
+    private static func open(
+        baseURL: String, on group: any EventLoopGroup, path: String, origin: String? = nil,
+        extra: [String: String] = [:]
+    ) async throws -> ChatClient {
         let mailbox = Mailbox()
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .origin, value: origin ?? app.baseURL)
+        headers.replaceOrAdd(name: .origin, value: origin ?? baseURL)
         for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
         // As a browser does (the client library leaves the port out): links the server builds use it.
-        headers.replaceOrAdd(name: .host, value: String(app.baseURL.dropFirst("http://".count)))
-        let url = app.baseURL.replacingOccurrences(of: "http://", with: "ws://") + path
-        let promise = app.app.eventLoopGroup.next().makePromise(of: WebSocket.self)
-        WebSocket.connect(to: url, headers: headers, on: app.app.eventLoopGroup) { ws in
+        headers.replaceOrAdd(name: .host, value: String(baseURL.dropFirst("http://".count)))
+        let url = baseURL.replacingOccurrences(of: "http://", with: "ws://") + path
+        let promise = group.next().makePromise(of: WebSocket.self)
+        WebSocket.connect(to: url, headers: headers, on: group) { ws in
             ws.onText { _, text in
                 if let frame = try? JSONDecoder().decode(Frame.self, from: Data(text.utf8)) { await mailbox.put(frame) }
             }

@@ -294,39 +294,6 @@ extension ChatProtocolTests {
     }
 }
 
-@Suite("Chat admin page")
-struct ChatAdminPageTests {
-    @Test("An admin turns a department's chat on with its sites and greeting and gets the line to paste")
-    func configure() async throws {
-        try await TestApp.run(.sqlite) { app in
-            let department = try await app.post(
-                "/api/v1/departments", ["name": "Loja", "kind": "external", "tier": 1] as JSON).json(DepartmentDTO.self)
-            let admin = PageSession(app)
-            try await admin.signIn(email: "ana@balcao.example", password: "senha-muito-segura")
-            let csrf = try #require(PageSession.csrf(in: try await admin.get("/agent/admin/chat").text))
-
-            let saved = try await admin.post(
-                "/agent/admin/chat/\(department.id)",
-                [("enabled", "on"), ("origins", "https://Loja.example/\nhttps://m.loja.example"), ("greeting_pt-BR", "Oi! Como ajudar?")],
-                csrf: csrf)
-            let bad = try await admin.post(
-                "/agent/admin/chat/\(department.id)", [("enabled", "on"), ("origins", "loja.example/caminho")], csrf: csrf)
-            let page = try await admin.get("/agent/admin/chat").text
-            let widget = try await app.services.chat.widget(for: Department.ID(rawValue: department.id))
-            let client = try await ChatClient.connect(app)
-            try await client.send(["type": "hello", "departmentId": department.id.uuidString, "language": "pt-BR"])
-            let ready = await client.nextReady()
-            let script = try await PageSession(app).get("/chat/widget.js")
-
-            #expect(script.status == .ok && script.text.contains("attachShadow"))
-            #expect(saved.status == .seeOther && bad.status == .unprocessableEntity)
-            #expect(widget?.isEnabled == true && widget?.allowedOrigins == ["https://loja.example", "https://m.loja.example"])
-            #expect(page.contains("/chat/widget.js&quot; data-department=&quot;\(department.id.uuidString)"))
-            #expect(ready?.online == false && ready?.greeting == "Oi! Como ajudar?")
-        }
-    }
-}
-
 extension ChatProtocolTests {
     @Test("A visitor asks for the transcript: every public line, none of the notes, mailed to them on the ticket's thread")
     func transcript() async throws {
@@ -460,6 +427,29 @@ extension ChatProtocolTests {
 
             #expect(waiting.contains("class=\"badge chat-waiting\">aguardando há"))
             #expect(!answered.contains("chat-waiting"))
+        }
+    }
+}
+
+extension ChatProtocolTests {
+    @Test("Lines sent back to back, without waiting for acknowledgements, are stored and acknowledged in the order sent")
+    func burstKeepsOrder() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let department = try await Self.chatDesk(app)
+            let (client, _, ticket) = try await Self.startedChat(app, department)
+            let ids = (1...8).map { _ in UUID() }
+
+            for (index, id) in ids.enumerated() { try await client.send(Self.line("Linha \(index + 1)", clientID: id)) }
+            var acks: [ChatClient.Frame] = []
+            while acks.count < ids.count, let frame = await client.next() {
+                if frame.type == "ack" { acks.append(frame) }
+            }
+            let messages = try await app.get("/api/v1/tickets/\(ticket.id)/messages").json(ListDTO<MessageDTO>.self).data
+
+            #expect(acks.map(\.clientId) == ids.map { $0.uuidString.lowercased() })
+            #expect(acks.map(\.seq) == Array(2...9))
+            #expect(messages.dropFirst().map(\.id) == ids)
+            try await client.close()
         }
     }
 }

@@ -5,11 +5,18 @@ import Vapor
 /// A browser-like client for page tests: keeps cookies, signs in through the real form, posts forms with the
 /// session's CSRF token.
 final class PageSession: @unchecked Sendable {
-    let app: TestApp
+    /// The server's address and the client that reaches it (a test server's, or any app's for `balcao serve`).
+    let baseURL: String
+    let client: any Client
     private(set) var cookies: [String: String] = [:]
     var acceptLanguage = "pt-BR"
 
-    init(_ app: TestApp) { self.app = app }
+    convenience init(_ app: TestApp) { self.init(baseURL: app.baseURL, client: app.app.client) }
+
+    init(baseURL: String, client: any Client) {
+        self.baseURL = baseURL
+        self.client = client
+    }
 
     func get(_ path: String) async throws -> TestApp.Reply {
         try await send(.GET, path, form: nil)
@@ -51,7 +58,7 @@ final class PageSession: @unchecked Sendable {
             }.joined(separator: "&")
             body = ByteBuffer(string: encoded)
         }
-        let response = try await app.app.client.send(method, headers: headers, to: URI(string: app.baseURL + path)) {
+        let response = try await client.send(method, headers: headers, to: URI(string: baseURL + path)) {
             if let body { $0.body = body }
         }
         for header in response.headers[.setCookie] {

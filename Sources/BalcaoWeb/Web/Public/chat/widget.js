@@ -11,7 +11,8 @@
   window.__balcaoChat = true;
   var deskURL = new URL(script.src);
   var department = script.getAttribute("data-department") || "";
-  var color = /^#[0-9a-fA-F]{6}$/.test(script.getAttribute("data-color") || "") ? script.getAttribute("data-color") : "#0f5ba7";
+  var isColor = function (value) { return /^#[0-9a-fA-F]{6}$/.test(value || ""); };
+  var color = isColor(script.getAttribute("data-color")) ? script.getAttribute("data-color") : "#0f5ba7";
   var texts = {
     "pt-BR": { open: "Fale conosco", title: "Atendimento", name: "Seu nome", email: "Seu e-mail", message: "Como podemos ajudar?",
       start: "Iniciar conversa", send: "Enviar", placeholder: "Escreva sua mensagem…", typing: "está digitando…",
@@ -19,21 +20,27 @@
       received: "Recebemos sua mensagem (nº %n). Responderemos por e-mail.", end: "Encerrar", ended: "Conversa encerrada.",
       reconnecting: "Reconectando…", close: "Fechar", waiting: "Aguardando um atendente…", joined: "%s entrou na conversa.",
       transferred: "Transferindo você para outra equipe…", error: "Não foi possível enviar:",
-      transcript: "Receber por e-mail", transcriptSent: "Enviamos a conversa para o seu e-mail.", attach: "Anexar arquivo" },
+      transcript: "Receber por e-mail", transcriptSent: "Enviamos a conversa para o seu e-mail.", attach: "Anexar arquivo",
+      closed: "Estamos fora do horário de atendimento; voltamos %s. Deixe sua mensagem e responderemos por e-mail.",
+      department: "Assunto", nameOptional: "Seu nome (opcional)" },
     "pt-PT": { open: "Fale connosco", title: "Apoio", name: "O seu nome", email: "O seu e-mail", message: "Como podemos ajudar?",
       start: "Iniciar conversa", send: "Enviar", placeholder: "Escreva a sua mensagem…", typing: "está a escrever…",
       offline: "Nenhum assistente disponível agora. Deixe a sua mensagem e responderemos por e-mail.", leave: "Enviar mensagem",
       received: "Recebemos a sua mensagem (n.º %n). Responderemos por e-mail.", end: "Terminar", ended: "Conversa terminada.",
       reconnecting: "A restabelecer ligação…", close: "Fechar", waiting: "A aguardar um assistente…", joined: "%s juntou-se à conversa.",
       transferred: "A transferi-lo para outra equipa…", error: "Não foi possível enviar:",
-      transcript: "Receber por e-mail", transcriptSent: "Enviámos a conversa para o seu e-mail.", attach: "Anexar ficheiro" },
+      transcript: "Receber por e-mail", transcriptSent: "Enviámos a conversa para o seu e-mail.", attach: "Anexar ficheiro",
+      closed: "Estamos fora do horário de atendimento; voltamos %s. Deixe a sua mensagem e responderemos por e-mail.",
+      department: "Assunto", nameOptional: "O seu nome (opcional)" },
     "en": { open: "Chat with us", title: "Support", name: "Your name", email: "Your email", message: "How can we help?",
       start: "Start chat", send: "Send", placeholder: "Type your message…", typing: "is typing…",
       offline: "No one is available right now. Leave a message and we will answer by email.", leave: "Send message",
       received: "We got your message (#%n) and will answer by email.", end: "End chat", ended: "Chat ended.",
       reconnecting: "Reconnecting…", close: "Close", waiting: "Waiting for an agent…", joined: "%s joined the chat.",
       transferred: "Transferring you to another team…", error: "Could not send:",
-      transcript: "Email me this chat", transcriptSent: "The chat is on its way to your email.", attach: "Attach a file" }
+      transcript: "Email me this chat", transcriptSent: "The chat is on its way to your email.", attach: "Attach a file",
+      closed: "We are closed now and open again %s. Leave a message and we will answer by email.",
+      department: "Topic", nameOptional: "Your name (optional)" }
   };
   var requested = script.getAttribute("data-language") || document.documentElement.lang || navigator.language || "pt-BR";
   var language = /^pt-pt/i.test(requested) ? "pt-PT" : /^pt/i.test(requested) ? "pt-BR" : /^en/i.test(requested) ? "en" : "pt-BR";
@@ -66,24 +73,25 @@
   var root = host.attachShadow({ mode: "open" });
   root.innerHTML =
     "<style>" +
-    ":host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:15px}" +
-    ".launcher{position:fixed;right:16px;bottom:16px;z-index:2147483000;border:0;border-radius:999px;padding:12px 18px;color:#fff;background:" + color + ";cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}" +
+    ":host{all:initial;--accent:" + color + "}*{box-sizing:border-box;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:15px}" +
+    ".launcher{position:fixed;right:16px;bottom:16px;z-index:2147483000;border:0;border-radius:999px;padding:12px 18px;color:#fff;background:var(--accent);cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}" +
     ".panel{position:fixed;right:16px;bottom:16px;z-index:2147483001;width:360px;max-width:calc(100vw - 16px);height:520px;max-height:calc(100vh - 32px);background:#fff;color:#1d2430;border-radius:12px;box-shadow:0 8px 28px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden}" +
     "@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}" +
-    ".head{display:flex;justify-content:space-between;align-items:center;padding:12px 14px;color:#fff;background:" + color + "}" +
+    ".head{display:flex;justify-content:space-between;align-items:center;padding:12px 14px;color:#fff;background:var(--accent)}" +
     ".head button{background:none;border:0;color:#fff;cursor:pointer;font-size:18px}" +
     ".body{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}" +
     "form{display:flex;flex-direction:column;gap:8px;padding:12px}" +
-    "input,textarea{width:100%;border:1px solid #aab3c0;border-radius:8px;padding:8px;font:inherit;color:inherit;background:#fff}" +
-    "textarea{resize:none}button.primary{border:0;border-radius:8px;padding:10px;color:#fff;background:" + color + ";cursor:pointer}" +
+    "input,textarea,select{width:100%;border:1px solid #aab3c0;border-radius:8px;padding:8px;font:inherit;color:inherit;background:#fff}" +
+    "textarea{resize:none}button.primary{border:0;border-radius:8px;padding:10px;color:#fff;background:var(--accent);cursor:pointer}" +
     ".line{max-width:85%;padding:8px 10px;border-radius:10px;white-space:pre-wrap;overflow-wrap:anywhere}" +
     ".line.visitor{align-self:flex-end;background:#e3edf8}.line.agent{align-self:flex-start;background:#f1f2f4}" +
     ".line .who{display:block;font-size:12px;color:#5a6472;margin-bottom:2px}.line.pending{opacity:.6}" +
+    ".fields{display:flex;flex-direction:column;gap:8px}.fields label{font-size:13px;color:#5a6472}.fields .check{display:flex;gap:6px;align-items:center}.fields .check input{width:auto}" +
     ".note{font-size:13px;color:#5a6472;text-align:center}.typing{font-size:13px;color:#5a6472;padding:0 12px 4px;min-height:18px}" +
     ".composer{display:flex;gap:6px;padding:8px;border-top:1px solid #d8dde5}.composer textarea{height:44px}" +
     ".attach{display:flex;align-items:center;cursor:pointer;font-size:18px;padding:0 4px}" +
     ".line a{color:inherit;display:block;margin-top:4px}" +
-    ".composer button{border:0;border-radius:8px;padding:0 14px;color:#fff;background:" + color + ";cursor:pointer}" +
+    ".composer button{border:0;border-radius:8px;padding:0 14px;color:#fff;background:var(--accent);cursor:pointer}" +
     ".foot{display:flex;justify-content:flex-end;padding:0 8px 8px}.foot button{background:none;border:0;color:#5a6472;cursor:pointer;text-decoration:underline}" +
     "[hidden]{display:none!important}" +
     "</style>" +
@@ -92,7 +100,9 @@
     "<div class='head'><strong class='title'></strong><button class='close' type='button'>×</button></div>" +
     "<div class='body' aria-live='polite'></div>" +
     "<form class='prechat' hidden><p class='note offline-note' hidden></p>" +
+    "<select name='department' hidden></select>" +
     "<input name='name' autocomplete='name' required maxlength='200'><input name='email' type='email' autocomplete='email' required>" +
+    "<div class='fields'></div>" +
     "<textarea name='text' rows='3' required maxlength='4000'></textarea><button class='primary' type='submit'></button></form>" +
     "<div class='typing'></div>" +
     "<form class='composer' hidden><label class='attach' title=''>📎<input type='file' name='file' hidden></label><textarea name='text' maxlength='4000'></textarea><button type='submit'></button></form>" +
@@ -114,6 +124,8 @@
   transcriptButton.textContent = t.transcript;
   document.body.appendChild(host);
 
+  // What the desk said about the chosen department (`ready` to our hello): who is online, its form, its choices.
+  var welcome = { online: true, form: { requiresName: true, fields: [] }, departments: [] };
   var online = true, ended = false, socket = null, ready = false, retry = 1000, typingTimer = null, typingOn = false;
 
   function note(text) {
@@ -125,6 +137,56 @@
     return p;
   }
 
+  // The department's settings: colour, whether it takes chats at all, the form's fields and department choices.
+  function applyWelcome() {
+    if (isColor(welcome.color)) host.style.setProperty("--accent", welcome.color);
+    if (welcome.available === false && !state.token) { launcher.hidden = true; panel.hidden = true; return; }
+    var choice = prechat.elements.department;
+    if (!choice.options.length && welcome.departments && welcome.departments.length > 1) {
+      welcome.departments.forEach(function (d) { choice.appendChild(new Option(d.name, d.id, false, d.id === department)); });
+      choice.hidden = false;
+      choice.setAttribute("aria-label", t.department);
+    }
+    var form = welcome.form || { requiresName: true, fields: [] };
+    prechat.elements.name.required = form.requiresName !== false;
+    prechat.elements.name.placeholder = form.requiresName === false ? t.nameOptional : t.name;
+    var box = $(".fields");
+    box.textContent = "";
+    (form.fields || []).forEach(function (field) { box.appendChild(fieldNode(field)); });
+  }
+
+  function fieldNode(field) {
+    var label = document.createElement("label");
+    var input;
+    if (field.kind === "dropdown") {
+      input = document.createElement("select");
+      input.appendChild(new Option(field.label, ""));
+      (field.options || []).forEach(function (option) { input.appendChild(new Option(option, option)); });
+    } else {
+      input = document.createElement("input");
+      input.type = field.kind === "number" ? "number" : field.kind === "date" ? "date" : field.kind === "checkbox" ? "checkbox" : "text";
+      input.maxLength = 1000;
+    }
+    input.name = "cf_" + field.key;
+    input.required = !!field.required;
+    if (field.kind === "checkbox") {
+      label.className = "check";
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(field.label));
+    } else {
+      if (input.tagName === "INPUT") input.placeholder = field.label + (field.required ? " *" : "");
+      input.setAttribute("aria-label", field.label);
+      label.appendChild(input);
+    }
+    return label;
+  }
+
+  function offlineText() {
+    if (!welcome.opensAt) return t.offline;
+    var when = new Date(welcome.opensAt).toLocaleString(language, { weekday: "long", hour: "2-digit", minute: "2-digit" });
+    return t.closed.replace("%s", when);
+  }
+
   function render() {
     var started = !!state.token;
     prechat.hidden = started;
@@ -132,7 +194,7 @@
     endButton.hidden = !started || ended;
     transcriptButton.hidden = !started;
     $(".offline-note").hidden = online;
-    $(".offline-note").textContent = t.offline;
+    $(".offline-note").textContent = offlineText();
     prechat.querySelector("button").textContent = online ? t.start : t.leave;
     Array.prototype.forEach.call(body.querySelectorAll(".line"), function (node) { node.remove(); });
     state.lines.forEach(function (line) { body.appendChild(lineNode(line.from, line.name, line.text, false, line.files)); });
@@ -187,7 +249,7 @@
             send({ type: "hello", departmentId: department, language: language });
             if (state.token) send({ type: "resume", token: state.token, lastSeq: state.lastSeq });
           }
-          if (typeof frame.online === "boolean") online = frame.online;
+          if (typeof frame.online === "boolean") { welcome = frame; online = frame.online; applyWelcome(); }
           if (frame.greeting && !state.token && !body.querySelector(".note.greeting")) note(frame.greeting).classList.add("greeting");
           if (!state.token) render();
           break;
@@ -249,8 +311,14 @@
   prechat.addEventListener("submit", function (event) {
     event.preventDefault();
     var fields = prechat.elements;
+    var extra = {};
+    Array.prototype.forEach.call(prechat.querySelectorAll(".fields [name]"), function (input) {
+      var value = input.type === "checkbox" ? (input.checked ? "true" : "") : input.value;
+      if (value) extra[input.name.slice(3)] = value;
+    });
     var frame = { type: online ? "start" : "offline", name: fields.name.value, email: fields.email.value,
-      departmentId: department, text: fields.text.value, clientId: uuid(), language: language };
+      departmentId: fields.department.value || department, text: fields.text.value, clientId: uuid(), language: language,
+      fields: extra };
     if (send(frame)) {
       if (online) { state.pending = []; state.lines = []; state.lastSeq = 0; }
       fields.text.value = "";
@@ -295,6 +363,11 @@
       .then(function (response) { if (!response.ok) throw new Error(String(response.status)); })
       .catch(function (error) { note(t.error + " " + file.name); })
       .then(function () { pending.remove(); fileInput.value = ""; });
+  });
+
+  // Another department chosen: ask the desk about it (online, form) before the visitor sends anything.
+  prechat.elements.department.addEventListener("change", function () {
+    send({ type: "hello", departmentId: prechat.elements.department.value, language: language });
   });
 
   endButton.addEventListener("click", function () { send({ type: "end" }); });
