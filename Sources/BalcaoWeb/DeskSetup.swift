@@ -69,7 +69,8 @@ public enum DeskSetup {
                     greeting: LocalizedText([
                         .portugueseBrazil: "Olá! Em que podemos ajudar?", .portuguesePortugal: "Olá! Em que podemos ajudar?",
                         .english: "Hi! How can we help?",
-                    ])))
+                    ]),
+                    prechat: ChatPrechatForm(customFieldKeys: ["order_number"])))
         }
         try await DemoSeeder.seedHelpCenter(services.helpCenter, by: manager)
         try await services.portalStore.save(

@@ -17,6 +17,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try authenticated.register(collection: AttachmentsAPIController(services: services))
     try authenticated.register(collection: InboundEmailAPIController(services: services))
     try authenticated.register(collection: AutomationAPIController(services: services))
+    try authenticated.register(collection: ChatAPIController(services: services))
     try authenticated.register(collection: HelpCenterAPIController(services: services))
     try authenticated.register(collection: AnnouncementsAPIController(services: services))
     // Anything else under /api is a 404 problem, not an HTML page.

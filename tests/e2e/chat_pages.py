@@ -177,6 +177,54 @@ def allow_origin(driver: WebDriver, base_url: str, department_id: str, origin: s
     assert pages.present(driver, f'{form} input[name="enabled"]').is_selected(), "the saved widget is not enabled"
 
 
+def configure_widget(driver: WebDriver, base_url: str, department_id: str, origin: str, color: str,
+                     requires_name: bool, fields: list[str], choices: list[str]) -> None:
+    """As a signed-in admin on /agent/admin/chat: turns the department's widget on for `origin` with a colour,
+    the name required or not, the custom fields (keys) and other departments (ids) to choose; saves and checks."""
+    pages.go(driver, base_url, "/agent/admin/chat")
+    form = widget_form(department_id)
+    pages.present(driver, form, f"/agent/admin/chat has no form for department {department_id}")
+
+    def tick(name: str, on: bool) -> None:
+        box = pages.field(driver, f'{form} input[name="{name}"]')
+        if box.is_selected() != on:
+            box.click()
+
+    tick("enabled", True)
+    tick("requires_name", requires_name)
+    for key in fields:
+        tick(f"field_{key}", True)
+    for department in choices:
+        tick(f"choice_{department}", True)
+    pages.type_into(driver, f'{form} textarea[name="origins"]', origin)
+    # A colour input takes no typing: set it as the picker would.
+    driver.execute_script("arguments[0].value = arguments[1];",
+                          pages.field(driver, f'{form} input[name="color"]'), color)
+    pages.click(driver, f'{form} button[type="submit"]')
+    pages.until(driver, lambda d: pages.query_param(d, "flash") == "saved" or pages.exists(d, "#form-error"),
+                "saving the chat widget did not come back to /agent/admin/chat?flash=saved")
+    if pages.exists(driver, "#form-error"):
+        raise AssertionError(f"the chat widget was not saved: {pages.present(driver, '#form-error').text!r}")
+    assert pages.present(driver, f'{form} input[name="color"]').get_attribute("value") == color
+
+
+def form_fields(driver: WebDriver) -> dict:
+    """The pre-chat form as the visitor sees it: the department choice, the name's placeholder and the fields."""
+    return driver.execute_script(
+        """
+        const root = document.querySelector(arguments[0]).shadowRoot;
+        const choice = root.querySelector('.prechat select[name=department]');
+        return {
+          choices: choice.hidden ? [] : Array.from(choice.options).map((o) => o.textContent),
+          namePlaceholder: root.querySelector('.prechat input[name=name]').placeholder,
+          nameRequired: root.querySelector('.prechat input[name=name]').required,
+          fields: Array.from(root.querySelectorAll('.prechat .fields [name]')).map((e) => ({
+            name: e.name, label: e.getAttribute('aria-label') || e.parentNode.textContent.trim(), type: e.type})),
+        };
+        """,
+        HOST)
+
+
 # --- reading the widget ----------------------------------------------------------------------------------------
 
 _SNAPSHOT = """

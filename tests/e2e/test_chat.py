@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import pytest
@@ -38,14 +39,19 @@ def same_id(a: str | None, b: str | None) -> bool:
 # --- fixtures --------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def host_site(desk):
-    """The host page on its own origin, embedding Customer Support's widget; stopped after the module."""
-    site = chat.serve_host_page(desk.base_url, desk.department(SUPPORT)["id"])
+def hosted(desk, department: str):
+    """A host page on its own origin embedding `department`'s widget, stopped when the generator is closed."""
+    site = chat.serve_host_page(desk.base_url, desk.department(department)["id"])
     try:
         yield site
     finally:
         chat.stop_host(site)
+
+
+@pytest.fixture(scope="module")
+def host_site(desk):
+    """The host page embedding Customer Support's widget; stopped after the module."""
+    yield from hosted(desk, SUPPORT)
 
 
 @pytest.fixture
@@ -244,20 +250,34 @@ def test_agent_ends_the_chat(desk, browser, chat_site, support_agent):
 # --- offline ---------------------------------------------------------------------------------------------------
 
 
+@contextmanager
+def nobody_online(desk, department_id: str):
+    """Every agent of the department says offline (whoever has the workspace open) until the block ends."""
+    changed: dict[str, str] = {}
+    try:
+        for agent in department_agents(desk, department_id):
+            before = desk.api("GET", f"/agents/{agent['id']}/availability")["availability"]
+            desk.api("PUT", f"/agents/{agent['id']}/availability", {"availability": "offline"})
+            changed[agent["id"]] = before
+        yield changed
+    finally:
+        failures = []
+        for agent_id, before in changed.items():
+            try:
+                desk.api("PUT", f"/agents/{agent_id}/availability", {"availability": before})
+            except AssertionError as error:
+                failures.append(str(error))
+        if failures:
+            raise AssertionError("could not restore availabilities:\n" + "\n".join(failures))
+
+
 def test_offline_department_takes_a_message_as_a_chat_request(desk, browser, chat_site):
     support = desk.department(SUPPORT)
     word = tag()
     person = visitor(word)
     text = f"Gostaria de saber se fazem entrega no sábado ({word})."
-    changed: dict[str, str] = {}
-    try:
-        # No one online: every Customer Support agent says offline (whoever has the workspace open).
-        for agent in department_agents(desk, support["id"]):
-            before = desk.api("GET", f"/agents/{agent['id']}/availability")["availability"]
-            desk.api("PUT", f"/agents/{agent['id']}/availability", {"availability": "offline"})
-            changed[agent["id"]] = before
+    with nobody_online(desk, support["id"]) as changed:
         assert changed, "Customer Support has no agents to set offline"
-
         page = open_widget(browser, chat_site)
         chat.wait_state(page, lambda s: s["offlineNote"] == chat.OFFLINE,
                         "the widget never said no one is online")
@@ -275,15 +295,56 @@ def test_offline_department_takes_a_message_as_a_chat_request(desk, browser, cha
         assert ticket["subject"] == text
         assert same_id(ticket["departmentId"], support["id"])
         assert any(text in m["text"] for m in desk.messages(ticket["id"])), "the message was not stored"
-    finally:
-        failures = []
-        for agent_id, before in changed.items():
-            try:
-                desk.api("PUT", f"/agents/{agent_id}/availability", {"availability": before})
-            except AssertionError as error:
-                failures.append(str(error))
-        if failures:
-            raise AssertionError("could not restore availabilities:\n" + "\n".join(failures))
+
+
+# --- widget settings -------------------------------------------------------------------------------------------
+
+OPERATIONS = "Business Operations"
+
+
+@pytest.fixture(scope="module")
+def operations_site(desk):
+    """A second host page, embedding Business Operations' widget (no agent of it is online in these tests)."""
+    yield from hosted(desk, OPERATIONS)
+
+
+def test_admin_settings_shape_the_widget_and_its_answers_fill_the_ticket(desk, browser, signed_in, operations_site):
+    operations = desk.department(OPERATIONS)
+    support = desk.department(SUPPORT)
+    admin = signed_in()
+    chat.configure_widget(admin, desk.base_url, operations["id"], operations_site.origin, color="#aa3300",
+                          requires_name=False, fields=["contract_number"], choices=[support["id"]])
+    admin.get("about:blank")
+    word = tag()
+
+    with nobody_online(desk, operations["id"]):
+        page = open_widget(browser, operations_site)
+        chat.wait_state(page, lambda s: s["offlineNote"] == chat.OFFLINE, "the widget never said no one is online")
+        leave_operations_message(desk, page, operations, support, word)
+
+
+def leave_operations_message(desk, page, operations: dict, support: dict, word: str) -> None:
+    """Checks the configured form in the visitor's widget, then leaves a message with the custom field."""
+    text = f"Preciso de uma segunda via do contrato ({word})."
+    contract = f"CT-{word}"
+    form = chat.form_fields(page)
+    assert form["choices"] == [OPERATIONS, SUPPORT], f"the department choice lists {form['choices']}"
+    assert not form["nameRequired"] and form["namePlaceholder"] == "Seu nome (opcional)", form
+    assert [f["name"] for f in form["fields"]] == ["cf_contract_number"], form
+    assert form["fields"][0]["label"] == "Contract number"
+    button_colour = chat.computed(page, ".prechat button[type=submit]", "background-color")["background-color"]
+    assert button_colour == "rgb(170, 51, 0)", f"the widget ignores the desk's colour: {button_colour}"
+
+    chat.type_into(page, chat.PRECHAT_EMAIL, f"cliente-{word}@e2e.example")
+    chat.type_into(page, chat.PRECHAT_TEXT, text)
+    chat.type_into(page, '.prechat input[name="cf_contract_number"]', contract)
+    note = chat.submit_prechat(page, lambda s: chat.find_note(s, chat.RECEIVED),
+                               "leaving a message never showed the received note")
+    number = int(chat.RECEIVED.search(note["text"]).group(1))
+
+    ticket = desk.ticket(number)
+    assert same_id(ticket["departmentId"], operations["id"])
+    assert ticket["customFields"].get("contract_number") == contract, ticket["customFields"]
 
 
 # --- layout ----------------------------------------------------------------------------------------------------
