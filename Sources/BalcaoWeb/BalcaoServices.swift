@@ -57,6 +57,8 @@ public struct BalcaoServices: Sendable {
     let workspaceConnections: WorkspaceConnections
     /// Presence and connected agents shared with the other instances (see `ClusterPresence`).
     let clusterPresence: ClusterPresence
+    /// Complaint taxonomy, classification and recurrence.
+    let quality: QualityService
     /// Who answers which chat: accept, transfer, limits.
     let chatRouting: ChatRouting
     /// Delivers changes and presence to the chat connections of each ticket.
@@ -162,6 +164,7 @@ public struct BalcaoServices: Sendable {
         self.chat = ChatService(
             service: tickets, tickets: ticketStore, directory: directory, store: chatStore, automation: automation,
             connections: workspaceConnections, clock: clock)
+        self.quality = QualityService(store: FluentQualityStore(context: context), service: tickets, tickets: ticketStore)
         self.chatRouting = ChatRouting(
             service: tickets, tickets: ticketStore, directory: directory, store: chatStore, clock: clock)
         self.portalDesk = PortalDesk(

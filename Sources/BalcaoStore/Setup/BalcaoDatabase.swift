@@ -71,6 +71,9 @@ public struct StoreContext: Sendable {
     let groupCommit: GroupCommit?
     /// Agents and departments, kept for two seconds (`StaffSnapshot`); the directory store clears it on writes.
     let staff = SnapshotCache<StaffSnapshot>(lifetime: 2)
+    /// Answers once the app has shut its databases down: a task still running then (a socket's last frame) gets
+    /// an error from the closed pool instead of crashing the process.
+    private let afterShutdown: any Database
 
     /// `databases` must have `target` registered (`BalcaoDatabase.register`).
     public init(databases: Databases, target: DatabaseTarget, logger: Logger) {
@@ -78,6 +81,7 @@ public struct StoreContext: Sendable {
         self.logger = logger
         self.target = target
         self.isSQLite = target.isSQLite
+        afterShutdown = databases.database(logger: logger, on: databases.eventLoopGroup.any())!
         groupCommit = target.isSQLite
             ? GroupCommit(database: databases.database(.sqliteWriter, logger: logger, on: databases.eventLoopGroup.any())!)
             : nil
@@ -93,7 +97,7 @@ public struct StoreContext: Sendable {
     /// every loop's connections. A `Database` value is bound to one loop's pool — one connection on SQLite — so
     /// keeping a single one serialised every query of the process behind the writer (docs/BENCHMARKS.md).
     public var database: any Database {
-        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+        databases.database(logger: logger, on: databases.eventLoopGroup.any()) ?? afterShutdown
     }
 
     /// The PostgreSQL schema Balcão's tables live in (nil: `public`, or SQLite).

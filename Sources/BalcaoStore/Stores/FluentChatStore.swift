@@ -48,28 +48,11 @@ public struct FluentChatStore: ChatStore {
     }
 
     public func widget(for department: Department.ID) async throws -> ChatWidget? {
-        let key = Self.widgetKey(department)
-        guard let row = try await context.sql.raw("SELECT payload FROM desk_settings WHERE key = \(bind: key)").first()
-        else { return nil }
-        return try JSONColumn.decode(
-            ChatWidget.self, try row.decode(column: "payload", as: String.self), table: "desk_settings", id: key,
-            column: "payload")
+        try await DeskSettings(context: context).document(Self.widgetKey(department), as: ChatWidget.self)
     }
 
     public func save(_ widget: ChatWidget) async throws {
-        try await putSetting(Self.widgetKey(widget.departmentID), JSONColumn.encode(widget))
-    }
-
-    private func putSetting(_ key: String, _ payload: String) async throws {
-        try await context.write { db in
-            try await (db as! any SQLDatabase).raw(
-                """
-                INSERT INTO desk_settings (key, payload, updated_at) VALUES \
-                (\(bind: key), \(bind: payload), \(bind: Date())) \
-                ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at
-                """
-            ).run()
-        }
+        try await DeskSettings(context: context).save(Self.widgetKey(widget.departmentID), widget)
     }
 
     public func openChats(assignedTo agent: Agent.ID, activeSince: Date) async throws -> Int {
@@ -83,11 +66,7 @@ public struct FluentChatStore: ChatStore {
     }
 
     public func chatLimits() async throws -> [Agent.ID: Int] {
-        guard let row = try await context.sql.raw("SELECT payload FROM desk_settings WHERE key = \(bind: Self.limitsKey)").first()
-        else { return [:] }
-        let limits = try JSONColumn.decode(
-            [String: Int].self, try row.decode(column: "payload", as: String.self), table: "desk_settings",
-            id: Self.limitsKey, column: "payload")
+        let limits = try await DeskSettings(context: context).document(Self.limitsKey, as: [String: Int].self) ?? [:]
         return Dictionary(
             limits.compactMap { key, value in UUID(uuidString: key).map { (Agent.ID(rawValue: $0), value) } },
             uniquingKeysWith: { first, _ in first })
@@ -97,7 +76,7 @@ public struct FluentChatStore: ChatStore {
         var limits = try await chatLimits()
         limits[agent] = limit
         let payload = Dictionary(uniqueKeysWithValues: limits.map { ($0.key.rawValue.uuidString, $0.value) })
-        try await putSetting(Self.limitsKey, JSONColumn.encode(payload))
+        try await DeskSettings(context: context).save(Self.limitsKey, payload)
     }
 
     static let limitsKey = "chat_limits"

@@ -18,27 +18,12 @@ public struct FluentPortalStore: PortalSettingsStore, PortalAccountStore, Satisf
 
     public func portalSettings() async throws -> PortalSettings {
         try await cache.value {
-            guard
-                let row = try await context.sql.raw(
-                    "SELECT payload FROM desk_settings WHERE key = \(bind: Self.settingsKey)"
-                ).first()
-            else { return PortalSettings() }
-            return try JSONColumn.decode(
-                PortalSettings.self, try row.decode(column: "payload", as: String.self), table: "desk_settings",
-                id: Self.settingsKey, column: "payload")
+            try await DeskSettings(context: context).document(Self.settingsKey, as: PortalSettings.self) ?? PortalSettings()
         }
     }
 
     public func save(_ settings: PortalSettings) async throws {
-        try await context.write { db in
-            try await (db as! any SQLDatabase).raw(
-                """
-                INSERT INTO desk_settings (key, payload, updated_at) VALUES \
-                (\(bind: Self.settingsKey), \(bind: JSONColumn.encode(settings)), \(bind: Date())) \
-                ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at
-                """
-            ).run()
-        }
+        try await DeskSettings(context: context).save(Self.settingsKey, settings)
         await cache.clear()
     }
 

@@ -7,6 +7,7 @@ enum Strings {
         .merging(portal, uniquingKeysWith: { first, _ in first })
         .merging(helpCenter, uniquingKeysWith: { first, _ in first })
         .merging(chat, uniquingKeysWith: { first, _ in first })
+        .merging(quality, uniquingKeysWith: { first, _ in first })
 
     private static let core: [String: (String, String, String)] = [
         "app_name": ("Balcão", "Balcão", "Balcão"),

@@ -18,7 +18,7 @@ struct TicketPageBuilder {
         let messages = try await services.ticketStore.messages(of: ticket.id)
         let events = try await services.ticketStore.events(of: ticket.id)
         let requester = try await services.directory.contact(ticket.requesterID)
-        let names = Names(
+        var names = Names(
             agents: directory.agentNames, departments: directory.departmentNames,
             contacts: requester.map { [$0.id: $0.name] } ?? [:])
         let department = departments.first { $0.id == ticket.departmentID }
@@ -26,6 +26,8 @@ struct TicketPageBuilder {
         let statuses = TicketStatus.allCases.filter { $0 == ticket.status || next.contains($0) }
         let settings = try await services.automation.settings()
         let macros = try await services.automationAdmin.macros(for: ticket.departmentID)
+        let taxonomy = try await services.quality.taxonomy()
+        names.taxonomy = taxonomy
 
         return TicketPageContext(
             layout: layout, t: layout.t,
@@ -60,6 +62,8 @@ struct TicketPageBuilder {
             history: events.map { historyEntry($0, names: names) },
             escalationTarget: department?.escalationTargetID.flatMap { names.departments[$0] },
             chat: try await chatPanel(ticket, directory: directory, viewer: layout.agentID),
+            complaint: try await complaintPanel(ticket, taxonomy: taxonomy),
+            categoryOptions: categoryOptions(ticket, taxonomy: taxonomy),
             error: error, composerText: composerText)
     }
 
@@ -91,6 +95,8 @@ struct TicketPageBuilder {
         let agents: [Agent.ID: String]
         let departments: [Department.ID: String]
         let contacts: [Contact.ID: String]
+        /// Complaint types by key, as "Product › Delivery › Late".
+        var taxonomy = ComplaintTaxonomy()
 
         func actor(_ actor: Actor, _ l: Localizer) -> String {
             switch actor {
@@ -179,6 +185,7 @@ struct TicketPageBuilder {
         case "department": return Department.ID(value).flatMap { names.departments[$0] } ?? value
         case "requester": return Contact.ID(value).flatMap { names.contacts[$0] } ?? value
         case "status", "priority", "type", "impact", "urgency": return l[value]
+        case "category": return names.taxonomy.label(of: value) ?? value
         default: return value
         }
     }

@@ -113,8 +113,27 @@ struct TicketPageContext: Encodable {
     let history: [HistoryEntry]
     let escalationTarget: String?
     let chat: ChatPanel?
+    let complaint: ComplaintPanel?
+    /// The taxonomy's types for the category field; empty: a free-text field.
+    let categoryOptions: [SelectOption]
     let error: String?
     let composerText: String
+
+    struct ComplaintPanel: Encodable {
+        struct Suggestion: Encodable {
+            let key: String
+            let label: String
+            let matched: String
+        }
+
+        /// "Product › Delivery › Late"; nil while unclassified.
+        let current: String?
+        /// "3rd time this customer reports … in the last 30 days".
+        let headline: String?
+        let windows: [String]
+        let suggestions: [Suggestion]
+        let canClassify: Bool
+    }
 
     struct ChatPanel: Encodable {
         let state: String

@@ -16,6 +16,7 @@ struct TicketPageController: RouteCollection {
         ticket.post("merge", use: merge)
         ticket.post("macro", use: applyMacro)
         ticket.post("chat", "end", use: endChat)
+        ticket.post("classify", use: classify)
         ticket.post("chat", "accept", use: acceptChat)
         ticket.post("chat", "transfer", use: transferChat)
         ticket.get("row", use: row)
@@ -117,6 +118,16 @@ struct TicketPageController: RouteCollection {
         let ticket = try await ticket(req)
         return try await attempt(req, ticket, flash: "saved") {
             try await services.chat.end(try await conversation(of: ticket), by: .agent(session.agent.id))
+        }
+    }
+
+    /// One click on a suggested complaint type.
+    @Sendable func classify(req: Request) async throws -> Response {
+        let session = try req.session
+        let ticket = try await ticket(req)
+        let key = ((try? req.content.get(String.self, at: "category")) ?? "").trimmingCharacters(in: .whitespaces)
+        return try await attempt(req, ticket, flash: "saved") {
+            _ = try await services.quality.classify(ticket.id, as: key.isEmpty ? nil : key, by: session.agent)
         }
     }
 

@@ -24,6 +24,8 @@ struct TicketRow: Encodable {
     let slaDueISO: String?
     /// For a chat no agent has answered yet: how long the visitor has been waiting ("waiting 4 min").
     let chatWaiting: String?
+    /// "3rd time in 30 days": the requester reported this complaint type before.
+    let recurrence: String?
 }
 
 /// Turns tickets into rows: one query for the requesters' names whatever the page size; departments and agents come
@@ -38,6 +40,9 @@ struct TicketRowBuilder {
         let agents = directory.agentNames
         let now = services.clock.now
         let sla = SLABadges(settings: try await services.automation.settings(), now: now, l)
+        let taxonomy = try await services.quality.taxonomy()
+        let recurrence = try await services.quality.requesterRecurrence(of: tickets, in: taxonomy)
+        let days = RecurrenceCounter.headlineWindow(taxonomy.recurrenceWindows) ?? 0
         return tickets.map { ticket in
             let badge = sla.badge(for: ticket)
             return
@@ -52,7 +57,8 @@ struct TicketRowBuilder {
                 updatedISO: l.iso(ticket.updatedAt), channel: l.channel(ticket.channel), slaState: badge.state,
                 slaLabel: badge.label, slaDueISO: badge.dueISO,
                 chatWaiting: ticket.channel == .chat && ticket.firstResponseAt == nil && ticket.status.isUnsolved
-                    ? l.format("chat_waiting_for", l.duration(now.timeIntervalSince(ticket.createdAt))) : nil)
+                    ? l.format("chat_waiting_for", l.duration(now.timeIntervalSince(ticket.createdAt))) : nil,
+                recurrence: recurrence[ticket.id].map { l.format("recurrence_badge", [l.ordinal($0 + 1), "\(days)"]) })
         }
     }
 }

@@ -1,0 +1,49 @@
+import BalcaoCore
+import Foundation
+
+/// Complaint types and recurrence.
+extension Strings {
+    static let quality: [String: (String, String, String)] = [
+        "complaint_type": ("Complaint type", "Tipo de reclamação", "Tipo de reclamação"),
+        "not_classified": ("Not classified yet.", "Ainda não classificado.", "Ainda não classificado."),
+        "suggested_types": ("Suggested from the request's words:", "Sugerido pelas palavras da solicitação:", "Sugerido pelas palavras do pedido:"),
+        "classify": ("Classify", "Classificar", "Classificar"),
+        "recurrence": ("Recurrence", "Recorrência", "Recorrência"),
+        // %1 ordinal, %2 the type, %3 days
+        "recurrence_headline": ("%1 time this customer reports “%2” in the last %3 days", "%1 vez que este cliente relata “%2” nos últimos %3 dias", "%1 vez que este cliente reporta “%2” nos últimos %3 dias"),
+        "recurrence_window": ("Last %1 days: this customer %2 · organization %3 · everyone %4", "Últimos %1 dias: este cliente %2 · organização %3 · todos %4", "Últimos %1 dias: este cliente %2 · organização %3 · todos %4"),
+        "recurrence_badge": ("%1 time in %2 days", "%1 vez em %2 dias", "%1 vez em %2 dias"),
+        "quality_admin": ("Complaint types", "Tipos de reclamação", "Tipos de reclamação"),
+        "quality_admin_hint": ("The tree agents classify tickets with. A key never changes once tickets use it; labels may. Keywords (comma-separated) suggest the type when a request says them.", "A árvore com que os agentes classificam os chamados. A chave não muda depois de usada; o rótulo pode. Palavras-chave (separadas por vírgula) sugerem o tipo quando a solicitação as menciona.", "A árvore com que os agentes classificam os pedidos. A chave não muda depois de usada; o rótulo pode. Palavras-chave (separadas por vírgula) sugerem o tipo quando o pedido as menciona."),
+        "key": ("Key", "Chave", "Chave"),
+        "label": ("Label", "Rótulo", "Rótulo"),
+        "parent": ("Under", "Dentro de", "Dentro de"),
+        "keywords": ("Keywords", "Palavras-chave", "Palavras-chave"),
+        "remove": ("Remove", "Remover", "Remover"),
+        "recurrence_windows": ("Recurrence windows (days)", "Janelas de recorrência (dias)", "Janelas de recorrência (dias)"),
+        "top_level": ("— top level —", "— raiz —", "— raiz —"),
+    ]
+}
+
+extension Localizer {
+    /// "3rd" / "3ª".
+    func ordinal(_ number: Int) -> String {
+        guard language == .english else { return "\(number)ª" }
+        let suffix: String
+        switch (number % 10, number % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(number)\(suffix)"
+    }
+
+    /// A text with `%1`, `%2`… replaced in order.
+    func format(_ key: String, _ arguments: [String]) -> String {
+        arguments.enumerated().reversed().reduce(self[key]) { text, item in
+            text.replacingOccurrences(of: "%\(item.offset + 1)", with: item.element)
+        }
+    }
+}
