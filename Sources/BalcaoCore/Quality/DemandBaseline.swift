@@ -50,10 +50,12 @@ public struct DemandBaseline: Sendable {
         public var minimumWeeks: Int
         /// Robust standard deviations (scaled MAD) above the median.
         public var spreadMultiplier: Double
-        /// Chance that a normal Poisson hour passes the Poisson bar. Checked every 15 minutes over 800 generated
-        /// series-weeks, 1e-6 raised no false alert (1e-5: 7, 1e-4: 40) and still caught 99 % of 3× spikes on
-        /// hours of 20+ tickets; the price is spikes on hours of 10–20 tickets, caught 70 % of the time (1e-5: 77 %).
+        /// Chance that a normal Poisson hour passes the Poisson bar. With checks every 15 minutes on generated
+        /// traffic, 1e-6 gave about one false alert per 600 series-weeks (1e-5: one per 115, 1e-4: one per 20) and
+        /// still caught 99 % of 3× spikes on hours of 20+ tickets within the hour; the price is 3× spikes on hours
+        /// of 10–20 tickets, caught in their first hour 70 % of the time (1e-5: 77 %).
         public var poissonTailProbability: Double
+        /// The threshold is at least this multiple of the median.
         public var minimumRatio: Double
         /// Arrivals at or below this never alert, whatever the history: five tickets in an hour is not a spike.
         public var minimumThreshold: Double

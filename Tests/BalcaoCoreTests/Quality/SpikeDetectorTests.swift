@@ -173,9 +173,9 @@ struct SpikeDetectorTests {
     }
 }
 
-/// A two-hour 3× spike. Detectable when the usual volume of its first hour is at least 20: tripled, that hour
-/// clears a bar at twice the median (the ratio floor, which binds from about 25/h) by more than two Poisson
-/// standard deviations. Quieter spikes may still be caught; they are counted, never required.
+/// A two-hour 3× spike. Detectable when the usual volume of its first hour is at least 20: tripled, that hour's
+/// 60+ expected arrivals clear the default threshold (about 45 at 20/h, twice the median from 30/h) by two Poisson
+/// standard deviations or more. Quieter spikes may still be caught; they are counted, never required.
 struct InjectedSpike {
     static let detectableMean = 20.0
     let start: Date
@@ -195,7 +195,7 @@ struct InjectedSpike {
 }
 
 /// Quarter-hour arrivals of a Lisbon desk from Monday 2024-01-01, Poisson around a weekly pattern (weekdays
-/// 25–40/h in office hours, 0–2/h at night, weekends a quarter or less), with spikes after a four-week warm-up
+/// 22–40/h in office hours, 0–2/h at night, weekends a quarter or less), with spikes after a four-week warm-up
 /// placed one per equal stretch so they never overlap or fall into another's cool-down.
 struct SeasonalTraffic {
     static let warmUpWeeks = 4
