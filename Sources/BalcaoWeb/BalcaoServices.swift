@@ -59,6 +59,8 @@ public struct BalcaoServices: Sendable {
     let clusterPresence: ClusterPresence
     /// Complaint taxonomy, classification and recurrence.
     let quality: QualityService
+    /// Problem records and their linked tickets.
+    let problems: ProblemService
     /// Who answers which chat: accept, transfer, limits.
     let chatRouting: ChatRouting
     /// Delivers changes and presence to the chat connections of each ticket.
@@ -165,6 +167,8 @@ public struct BalcaoServices: Sendable {
             service: tickets, tickets: ticketStore, directory: directory, store: chatStore, automation: automation,
             connections: workspaceConnections, clock: clock)
         self.quality = QualityService(store: FluentQualityStore(context: context), service: tickets, tickets: ticketStore)
+        self.problems = ProblemService(
+            store: FluentProblemStore(context: context), service: tickets, tickets: ticketStore, clock: clock)
         self.chatRouting = ChatRouting(
             service: tickets, tickets: ticketStore, directory: directory, store: chatStore, clock: clock)
         self.portalDesk = PortalDesk(

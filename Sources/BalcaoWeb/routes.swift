@@ -38,6 +38,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try agent.register(collection: PortalAdminPagesController(services: services))
     try agent.register(collection: ChatAdminPagesController(services: services))
     try agent.register(collection: QualityAdminPagesController(services: services))
+    try agent.register(collection: ProblemPagesController(services: services))
 
     // The portal, at its configured path (`/help`): open to visitors, its forms CSRF-protected.
     let portal = services.config.http.portalPath.split(separator: "/")

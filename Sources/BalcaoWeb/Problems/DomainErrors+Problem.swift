@@ -201,3 +201,13 @@ extension ChatError: ProblemConvertible {
         }
     }
 }
+
+extension ProblemError: ProblemConvertible {
+    var problem: Problem {
+        switch self {
+        case .notFound(let id): notFoundProblem("Problem record", id.description)
+        case .solved:
+            Problem(status: .conflict, type: "problem-solved", title: "This problem is solved and can no longer change")
+        }
+    }
+}

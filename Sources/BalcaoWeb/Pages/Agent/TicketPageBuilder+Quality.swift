@@ -25,6 +25,18 @@ extension TicketPageBuilder {
             canClassify: ticket.status != .closed)
     }
 
+    /// The ticket's problem record, and the open ones (same complaint type first) to link it to.
+    func problemPanel(_ ticket: Ticket) async throws -> TicketPageContext.ProblemPanel {
+        let linked = try await services.problems.problem(of: ticket.id)
+        let open = try await services.problems.problems().filter { $0.status != .solved && $0.id != linked?.id }
+            .sorted { ($0.category == ticket.category ? 0 : 1, $1.createdAt) < ($1.category == ticket.category ? 0 : 1, $0.createdAt) }
+        return .init(
+            linkedID: linked?.id.description, linkedTitle: linked?.title,
+            linkedStatus: linked.map { l["problem_\($0.status.rawValue)"] },
+            options: open.map { SelectOption(value: $0.id.description, label: $0.title) },
+            canChange: ticket.status != .closed && linked?.status != .solved)
+    }
+
     /// The category picker of the properties form: the taxonomy's types (and the current value if it is not one);
     /// empty while the desk has no taxonomy, which keeps the free-text field.
     func categoryOptions(_ ticket: Ticket, taxonomy: ComplaintTaxonomy) -> [SelectOption] {

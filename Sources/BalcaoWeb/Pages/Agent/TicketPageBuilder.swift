@@ -63,6 +63,7 @@ struct TicketPageBuilder {
             escalationTarget: department?.escalationTargetID.flatMap { names.departments[$0] },
             chat: try await chatPanel(ticket, directory: directory, viewer: layout.agentID),
             complaint: try await complaintPanel(ticket, taxonomy: taxonomy),
+            problem: try await problemPanel(ticket),
             categoryOptions: categoryOptions(ticket, taxonomy: taxonomy),
             error: error, composerText: composerText)
     }

@@ -114,10 +114,20 @@ struct TicketPageContext: Encodable {
     let escalationTarget: String?
     let chat: ChatPanel?
     let complaint: ComplaintPanel?
+    let problem: ProblemPanel
     /// The taxonomy's types for the category field; empty: a free-text field.
     let categoryOptions: [SelectOption]
     let error: String?
     let composerText: String
+
+    /// The problem the ticket is linked to, and the open problems it could be linked to.
+    struct ProblemPanel: Encodable {
+        let linkedID: String?
+        let linkedTitle: String?
+        let linkedStatus: String?
+        let options: [SelectOption]
+        let canChange: Bool
+    }
 
     struct ComplaintPanel: Encodable {
         struct Suggestion: Encodable {
