@@ -18,6 +18,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try authenticated.register(collection: InboundEmailAPIController(services: services))
     try authenticated.register(collection: AutomationAPIController(services: services))
     try authenticated.register(collection: ChatAPIController(services: services))
+    try authenticated.register(collection: QualityAPIController(services: services))
     try authenticated.register(collection: HelpCenterAPIController(services: services))
     try authenticated.register(collection: AnnouncementsAPIController(services: services))
     // Anything else under /api is a 404 problem, not an HTML page.
@@ -39,6 +40,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try agent.register(collection: ChatAdminPagesController(services: services))
     try agent.register(collection: QualityAdminPagesController(services: services))
     try agent.register(collection: ProblemPagesController(services: services))
+    try agent.register(collection: IncidentHistoryPagesController(services: services))
 
     // The portal, at its configured path (`/help`): open to visitors, its forms CSRF-protected.
     let portal = services.config.http.portalPath.split(separator: "/")

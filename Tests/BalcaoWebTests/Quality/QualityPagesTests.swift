@@ -81,4 +81,32 @@ struct QualityPagesTests {
             #expect(queue.contains("↻ 2ª vez em 30 dias"))
         }
     }
+
+    @Test("A contact's incident history lists every ticket with its type and how many times it came up")
+    func incidentHistory() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let admin = try await Self.admin(app)
+            let csrf = try #require(PageSession.csrf(in: try await admin.get("/agent/admin/quality").text))
+            _ = try await admin.post("/agent/admin/quality", Self.rows, csrf: csrf)
+            let first = try await Self.ticket(app, "Minha encomenda não chegou")
+            let second = try await Self.ticket(app, "De novo: a entrega não chegou")
+            let other = try await Self.ticket(app, "Como troco a senha?")
+            for ticket in [first, second] {
+                _ = try await admin.post("/agent/tickets/\(ticket.number)/classify", [("category", "delivery_late")], csrf: csrf)
+            }
+            let ticketPage = try await admin.get("/agent/tickets/\(first.number)").text
+
+            let page = try await admin.get("/agent/contacts/\(first.requesterId)/history").text
+            let missing = try await admin.get("/agent/organizations/\(UUID())/history")
+
+            #expect(ticketPage.contains("href=\"/agent/contacts/\(first.requesterId)/history\""))
+            #expect(page.contains("Histórico de ocorrências — Joana Silva"))
+            #expect(page.contains("<td>Produto › Entrega › Atraso</td><td class=\"num\">2</td>"))
+            let order = [other.number, second.number, first.number].map { "data-number=\"\($0)\"" }
+            let positions = order.compactMap { page.range(of: $0)?.lowerBound }
+            #expect(positions.count == 3 && positions == positions.sorted(), "the timeline is not newest first")
+            #expect(page.contains("2ª vez") && page.contains("1ª vez"))
+            #expect(missing.status == .notFound)
+        }
+    }
 }

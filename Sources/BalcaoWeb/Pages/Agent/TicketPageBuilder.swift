@@ -133,7 +133,9 @@ struct TicketPageBuilder {
                 .init(number: $0.number.value, subject: $0.subject, status: $0.status.rawValue,
                     statusLabel: l[$0.status.rawValue], url: "/agent/tickets/\($0.number.value)")
             },
-            undeliverable: blocked.map { l.format("undeliverable_until", "\($0.email) (\($0.reason))") + " " + l.dateTime($0.until) })
+            undeliverable: blocked.map { l.format("undeliverable_until", "\($0.email) (\($0.reason))") + " " + l.dateTime($0.until) },
+            historyURL: "/agent/contacts/\(contact.id)/history",
+            organizationHistoryURL: organization.map { "/agent/organizations/\($0.id)/history" })
     }
 
     private func historyEntry(_ event: TicketEvent, names: Names) -> TicketPageContext.HistoryEntry {

@@ -53,6 +53,9 @@ struct TicketPageContext: Encodable {
         let otherTickets: [OtherTicket]
         /// Addresses that bounced permanently: mail to them is not sent until the date shown.
         var undeliverable: [String] = []
+        /// Their incident history, and their organization's.
+        var historyURL: String?
+        var organizationHistoryURL: String?
     }
 
     struct HistoryEntry: Encodable {
