@@ -31,6 +31,18 @@ struct QualityPagesTests {
         ).json(TicketDTO.self)
     }
 
+    /// The tree saved by the admin, and two tickets of the same customer about a delivery that did not arrive.
+    static func twoLateDeliveries(_ app: TestApp) async throws
+        -> (admin: PageSession, csrf: String, first: TicketDTO, second: TicketDTO)
+    {
+        let admin = try await Self.admin(app)
+        let csrf = try #require(PageSession.csrf(in: try await admin.get("/agent/admin/quality").text))
+        _ = try await admin.post("/agent/admin/quality", Self.rows, csrf: csrf)
+        let first = try await Self.ticket(app, "Minha encomenda não chegou")
+        let second = try await Self.ticket(app, "De novo: a entrega não chegou")
+        return (admin, csrf, first, second)
+    }
+
     @Test("An admin builds the tree; a bad key or parent is refused with a message and nothing is lost")
     func editTree() async throws {
         try await TestApp.run(.sqlite) { app in
@@ -55,11 +67,7 @@ struct QualityPagesTests {
     @Test("A suggested type classifies in one click; the second report shows as a recurrence on the page and queue")
     func classifyAndRecurrence() async throws {
         try await TestApp.run(.sqlite) { app in
-            let admin = try await Self.admin(app)
-            let csrf = try #require(PageSession.csrf(in: try await admin.get("/agent/admin/quality").text))
-            _ = try await admin.post("/agent/admin/quality", Self.rows, csrf: csrf)
-            let first = try await Self.ticket(app, "Minha encomenda não chegou")
-            let second = try await Self.ticket(app, "De novo: a entrega não chegou")
+            let (admin, csrf, first, second) = try await Self.twoLateDeliveries(app)
 
             let firstPage = try await admin.get("/agent/tickets/\(first.number)").text
             let classified = try await admin.post(
@@ -85,11 +93,7 @@ struct QualityPagesTests {
     @Test("A contact's incident history lists every ticket with its type and how many times it came up")
     func incidentHistory() async throws {
         try await TestApp.run(.sqlite) { app in
-            let admin = try await Self.admin(app)
-            let csrf = try #require(PageSession.csrf(in: try await admin.get("/agent/admin/quality").text))
-            _ = try await admin.post("/agent/admin/quality", Self.rows, csrf: csrf)
-            let first = try await Self.ticket(app, "Minha encomenda não chegou")
-            let second = try await Self.ticket(app, "De novo: a entrega não chegou")
+            let (admin, csrf, first, second) = try await Self.twoLateDeliveries(app)
             let other = try await Self.ticket(app, "Como troco a senha?")
             for ticket in [first, second] {
                 _ = try await admin.post("/agent/tickets/\(ticket.number)/classify", [("category", "delivery_late")], csrf: csrf)
