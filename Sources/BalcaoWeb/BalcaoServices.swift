@@ -61,6 +61,11 @@ public struct BalcaoServices: Sendable {
     let quality: QualityService
     /// Problem records and their linked tickets.
     let problems: ProblemService
+    let demandStore: any DemandStore
+    /// Spike detection over ticket arrivals.
+    let demand: DemandMonitor
+    /// Spike alerts as they open, for live banners.
+    let spikes = SpikeHub()
     /// Who answers which chat: accept, transfer, limits.
     let chatRouting: ChatRouting
     /// Delivers changes and presence to the chat connections of each ticket.
@@ -94,6 +99,11 @@ public struct BalcaoServices: Sendable {
             local: bus, channel: PostgresChannel(context: context, name: "balcao_changes"), tickets: ticketStore,
             clock: clock)
         self.cluster = cluster
+        let demandStore = FluentDemandStore(context: context)
+        self.demandStore = demandStore
+        // Arrivals are counted as tickets are committed, whichever service saved them.
+        let recorded = DemandRecordingBus(
+            store: demandStore, next: cluster, report: { Logger(label: "balcao.demand").error("\($0)") })
         let mailStore = FluentMailStore(context: context)
         let outbox = FluentOutboxStore(context: context)
         self.mailStore = mailStore
@@ -107,7 +117,7 @@ public struct BalcaoServices: Sendable {
         let automation = FluentAutomationStore(context: context)
         self.automation = automation
         let triage = TicketTriage(automation: automation, directory: directory, tickets: ticketStore)
-        let mailBus = MailNotifyingBus(notifier: notifier, next: cluster) { Logger(label: "balcao.mail").error("\($0)") }
+        let mailBus = MailNotifyingBus(notifier: notifier, next: recorded) { Logger(label: "balcao.mail").error("\($0)") }
         let presence = PresenceHub()
         self.presence = presence
         self.chatHub = ChatHub(bus: bus, presence: presence)
@@ -144,7 +154,7 @@ public struct BalcaoServices: Sendable {
                         routing: ChatRouting(
                             service: quietTickets, tickets: ticketStore, directory: directory, store: chatStore,
                             clock: clock),
-                        next: cluster, report: { Logger(label: "balcao.chat").error("\($0)") })),
+                        next: recorded, report: { Logger(label: "balcao.chat").error("\($0)") })),
                 report: { Logger(label: "balcao.mail").error("\($0)") }, seenLive: seenLive),
             triage: triage)
         self.tickets = tickets
@@ -167,6 +177,13 @@ public struct BalcaoServices: Sendable {
             service: tickets, tickets: ticketStore, directory: directory, store: chatStore, automation: automation,
             connections: workspaceConnections, clock: clock)
         self.quality = QualityService(store: FluentQualityStore(context: context), service: tickets, tickets: ticketStore)
+        self.demand = DemandMonitor(
+            store: demandStore, directory: directory,
+            alerting: DeskSpikeAlerting(
+                automation: automation, notifier: notifier, hub: spikes, clock: clock,
+                alertsURL: config.http.baseURL + "/agent/alerts"),
+            automation: automation, clock: clock,
+            defaultTimeZone: TimeZone(identifier: config.defaultLanguage == "pt-PT" ? "Europe/Lisbon" : "America/Sao_Paulo")!)
         self.problems = ProblemService(
             store: FluentProblemStore(context: context), service: tickets, tickets: ticketStore, clock: clock)
         self.chatRouting = ChatRouting(

@@ -45,8 +45,8 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
     app.lifecycle.use(ClusterRelay(bus: services.cluster, presence: services.clusterPresence))
     if config.mail.runsWorkers { app.lifecycle.use(MailWorkers(services: services)) }
     if config.automation.runsScheduler {
-        app.lifecycle.use(
-            AutomationScheduler(runner: services.automationRunner, interval: .seconds(config.automation.interval)))
+        app.lifecycle.use(RepeatingJob.demand(services.demand, every: .seconds(300)))
+        app.lifecycle.use(RepeatingJob.automations(services.automationRunner, every: .seconds(config.automation.interval)))
     }
     app.logger.info("Balcão uses \(target)")
     return services

@@ -22,3 +22,28 @@ extension MailNotifier: MailboxAlerting {
         }
     }
 }
+
+extension MailNotifier {
+    /// Mails each supervisor (in their language) that tickets arrive well above the usual.
+    public func demandSpike(
+        _ alert: SpikeAlert, series: String, examples: [Ticket], to supervisors: [Agent], alertsURL: String
+    ) async throws {
+        guard let desk = try await sender(forDepartment: nil) else { return }
+        let list = examples.map { "#\($0.number) \($0.subject)" }.joined(separator: "\n")
+        for agent in supervisors {
+            let language = agent.languageTag.flatMap(SupportedLanguage.init(matching:)) ?? settings.defaultLanguage
+            let rendered = try await template(.demandSpike, language).render(
+                TemplateValues(text: [
+                    "desk.name": desk.name ?? "Balcão", "alert.series": series, "alert.observed": String(alert.observed),
+                    "alert.expected": String(format: "%.0f", alert.expected), "alert.examples": list,
+                    "alert.url": alertsURL,
+                ]))
+            var outgoing = OutgoingMail(
+                from: desk, to: [MailAddress(name: agent.name, address: agent.email.value)], subject: rendered.subject,
+                messageID: MailComposer.newMessageID(domain: settings.messageIDDomain), date: clock.now,
+                text: rendered.text, html: rendered.html)
+            outgoing.extraHeaders = headers(for: .demandSpike)
+            _ = try await put(outgoing, purpose: .demandSpike, ticket: nil, envelopeFrom: desk.address)
+        }
+    }
+}

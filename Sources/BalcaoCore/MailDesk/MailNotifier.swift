@@ -172,7 +172,8 @@ public struct MailNotifier: Sendable {
         ]
         switch kind {
         case .ticketReceived, .mailTooLarge: headers.insert((name: "Auto-Submitted", value: "auto-replied"), at: 0)
-        case .ticketSolved, .mailboxFailing, .automation, .portalSignIn, .portalSignUp, .announcement, .chatTranscript:
+        case .ticketSolved, .mailboxFailing, .automation, .portalSignIn, .portalSignUp, .announcement, .chatTranscript,
+            .demandSpike:
             headers.insert((name: "Auto-Submitted", value: "auto-generated"), at: 0)
         case .agentReply: break
         }

@@ -154,6 +154,44 @@ extension NotificationTemplate {
                 """
             ),
         ],
+        .demandSpike: [
+            .portugueseBrazil: (
+                "Demanda acima do normal: {{alert.series}}",
+                """
+                Chegaram {{alert.observed}} chamados na última hora em {{alert.series}}; o normal para este \
+                horário é cerca de {{alert.expected}}.
+
+                Exemplos:
+                {{alert.examples}}
+
+                Acompanhe em {{alert.url}}
+                """
+            ),
+            .portuguesePortugal: (
+                "Procura acima do normal: {{alert.series}}",
+                """
+                Chegaram {{alert.observed}} pedidos na última hora em {{alert.series}}; o normal para esta \
+                hora é cerca de {{alert.expected}}.
+
+                Exemplos:
+                {{alert.examples}}
+
+                Acompanhe em {{alert.url}}
+                """
+            ),
+            .english: (
+                "Demand above normal: {{alert.series}}",
+                """
+                {{alert.observed}} tickets arrived in the last hour in {{alert.series}}; about {{alert.expected}} \
+                is usual for this hour.
+
+                Examples:
+                {{alert.examples}}
+
+                Follow it at {{alert.url}}
+                """
+            ),
+        ],
         .mailboxFailing: [
             .portugueseBrazil: (
                 "Caixa de e-mail com falha: {{mailbox.address}}",

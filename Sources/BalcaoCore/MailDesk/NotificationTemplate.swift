@@ -24,6 +24,8 @@ public struct NotificationTemplate: Sendable, Hashable {
         case announcement
         /// A chat's transcript, mailed to the visitor who asked for it.
         case chatTranscript = "chat_transcript"
+        /// To supervisors: tickets arrive well above the usual for this hour of the week.
+        case demandSpike = "demand_spike"
 
         /// Kinds whose text the admin edits on the templates page (automation mail is edited in its rule).
         public static let editable: [Kind] = allCases.filter { $0 != .automation }
@@ -44,6 +46,7 @@ public struct NotificationTemplate: Sendable, Hashable {
             case .portalSignIn, .portalSignUp: return ["requester.name", "desk.name", "link"]
             case .announcement: return ["requester.name", "desk.name", "announcement.title", "announcement.body", "portal.url"]
             case .chatTranscript: return ["requester.name", "desk.name", "ticket.number", "transcript"]
+            case .demandSpike: return ["desk.name", "alert.series", "alert.observed", "alert.expected", "alert.examples", "alert.url"]
             }
         }
     }

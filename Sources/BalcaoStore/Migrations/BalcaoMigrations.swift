@@ -5,7 +5,7 @@ public enum BalcaoMigrations {
     public static var all: [any Migration] {
         [
             CreateDirectory(), CreateTickets(), AddQueueCountsAndSearch(), AddAgentSessions(), AddQueueOrderIndexes(),
-            AddMail(), AddMailSafety(), AddAutomation(), AddHelpCenter(), AddPortal(), AddChat(), AddQuality(), AddProblems(),
+            AddMail(), AddMailSafety(), AddAutomation(), AddHelpCenter(), AddPortal(), AddChat(), AddQuality(), AddProblems(), AddDemand(),
         ]
     }
 }

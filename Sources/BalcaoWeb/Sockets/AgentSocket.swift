@@ -83,6 +83,7 @@ struct AgentSocket {
         }
         let changes = await services.bus.subscribe()
         let presenceChanges = await services.presence.changes()
+        let spikes = await services.spikes.subscribe()
         await services.workspaceConnections.opened(agent.id)
         // Messages that arrive before our handlers are installed are dropped, so the page waits for this
         // greeting before it says what it shows.
@@ -104,6 +105,14 @@ struct AgentSocket {
                 await send(message, on: ws)
             }
         }
+        // Spike alerts for those told of them: a banner on whatever page they have open.
+        let pushSpikes = Task {
+            for await opened in spikes where opened.audience.contains(agent.id) {
+                await send(
+                    SpikeMessage(text: "⚠ \(opened.series): \(opened.alert.observed) / ~\(Int(opened.alert.expected.rounded()))"),
+                    on: ws)
+            }
+        }
         let pushPresence = Task {
             for await ticketID in presenceChanges where await state.ticketID == ticketID {
                 await sendPresence(of: ticketID, on: ws)
@@ -113,6 +122,7 @@ struct AgentSocket {
             logger.debug("agent socket closed", metadata: ["agent": .string(agent.name)])
             pushChanges.cancel()
             pushPresence.cancel()
+            pushSpikes.cancel()
             Task {
                 await services.presence.leave(connection: connection)
                 await services.workspaceConnections.closed(agent.id)
@@ -132,4 +142,10 @@ struct AgentSocket {
         guard let data = try? JSONEncoder().encode(message) else { return }
         try? await ws.send(String(decoding: data, as: UTF8.self))
     }
+}
+
+/// `{"type": "spike", "text": …}`: a spike alert opened.
+struct SpikeMessage: Encodable {
+    var type = "spike"
+    let text: String
 }

@@ -26,6 +26,8 @@ struct LayoutContext: Encodable {
     let alerts: [String]
     /// Unread in-app notifications (the bell).
     let unreadNotifications: Int
+    /// Open spike alerts this agent is told of (supervisors of the department, admins).
+    var spikes: [String] = []
     let pageTitle: String
     let searchQuery: String
 }
@@ -58,7 +60,7 @@ struct PageFrame {
         }
         let departments = try await req.directorySnapshot(services).visibleDepartments(for: agent)
         let flashKey = (try? req.query.get(String.self, at: "flash")).flatMap { Self.flashKeys.contains($0) ? $0 : nil }
-        return LayoutContext(
+        var context = LayoutContext(
             t: l.all, lang: l.language.rawValue, agentName: agent.name, agentID: agent.id.description,
             isAdmin: agent.role == .admin, isManager: agent.role >= .supervisor, csrf: session.csrfToken,
             queues: [link(.mine, l["queue_mine"]), link(.unassigned, l["queue_unassigned"]), link(.all, l["queue_all"])],
@@ -66,6 +68,21 @@ struct PageFrame {
             flash: flash ?? flashKey.map { l[$0] }, alerts: try await adminAlerts(for: agent, l),
             unreadNotifications: try await services.automation.unreadNotificationCount(for: agent.id), pageTitle: title,
             searchQuery: searchQuery)
+        context.spikes = try await openSpikes(for: agent)
+        return context
+    }
+
+    private func openSpikes(for agent: Agent) async throws -> [String] {
+        guard agent.role >= .supervisor else { return [] }
+        var texts: [String] = []
+        for stored in try await services.demandStore.alerts(openOnly: true, limit: 10) {
+            let alert = stored.alert
+            let department = alert.key.departmentID.flatMap(Department.ID.init)
+            guard agent.role == .admin || department.map(agent.departmentIDs.contains) == true else { continue }
+            texts.append(
+                "⚠ \(try await services.demand.describe(alert.key)): \(alert.observed) / ~\(Int(alert.expected.rounded()))")
+        }
+        return texts
     }
 
     private func adminAlerts(for agent: Agent, _ l: Localizer) async throws -> [String] {

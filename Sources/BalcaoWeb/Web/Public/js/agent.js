@@ -121,6 +121,19 @@
     box.classList.toggle("has-viewers", others.length > 0);
   }
 
+  // A spike alert that opened while this page is open: the same banner the next page load shows.
+  function showSpike(text) {
+    const banner = document.createElement("p");
+    banner.className = "alert spike-alert";
+    banner.setAttribute("role", "alert");
+    const link = document.createElement("a");
+    link.href = "/agent/alerts";
+    link.textContent = text;
+    banner.appendChild(link);
+    const main = document.querySelector("main") || document.body;
+    main.insertBefore(banner, main.firstChild);
+  }
+
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     socket = new WebSocket(`${scheme}://${location.host}/ws/agent`);
@@ -139,6 +152,8 @@
         if (ticketPage) onTicketChange(message);
       } else if (message.type === "presence") {
         onPresence(message);
+      } else if (message.type === "spike") {
+        showSpike(message.text);
       }
     });
     socket.addEventListener("close", () => {
