@@ -42,6 +42,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try agent.register(collection: ProblemPagesController(services: services))
     try agent.register(collection: IncidentHistoryPagesController(services: services))
     try agent.register(collection: SpikeAlertsPagesController(services: services))
+    try agent.register(collection: QualityReportPagesController(services: services))
 
     // The portal, at its configured path (`/help`): open to visitors, its forms CSRF-protected.
     let portal = services.config.http.portalPath.split(separator: "/")

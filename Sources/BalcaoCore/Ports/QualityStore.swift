@@ -10,4 +10,6 @@ public protocol QualityStore: Sendable {
     /// to count each row's recurrence at once.
     func recurrenceSubjects(categories: Set<String>, requesters: Set<Contact.ID>, since: Date) async throws
         -> [RecurrenceSubject]
+    /// The classified tickets created in `[from, to)`, for the quality report.
+    func reportFacts(from: Date, to: Date) async throws -> [QualityReport.Fact]
 }

@@ -60,4 +60,10 @@ public struct QualityService: Sendable {
         }
         return result
     }
+
+    /// The quality report for `[from, to)` against the period of the same length before it.
+    public func report(from: Date, to: Date) async throws -> QualityReport {
+        let facts = try await store.reportFacts(from: from.addingTimeInterval(-to.timeIntervalSince(from)), to: to)
+        return QualityReport(facts: facts, from: from, to: to, taxonomy: try await store.taxonomy())
+    }
 }

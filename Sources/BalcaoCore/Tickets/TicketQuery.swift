@@ -27,7 +27,12 @@ public struct TicketQuery: Sendable, Hashable {
     public var requesterID: Contact.ID?
     public var organizationID: Organization.ID?
     public var tag: String?
+    /// A complaint type's key (or any category text).
+    public var category: String?
     public var updatedSince: Date?
+    /// Created in `[createdSince, createdBefore)`.
+    public var createdSince: Date?
+    public var createdBefore: Date?
     /// Only tickets whose SLA watch time (`SLAState.nextWatchAt`) is at or before this instant.
     public var slaWatchBefore: Date?
     public var sort: SortKey = .updatedAt

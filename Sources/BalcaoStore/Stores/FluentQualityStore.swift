@@ -63,4 +63,20 @@ public struct FluentQualityStore: QualityStore {
                 createdAt: try row.decode(column: "created_at", as: Date.self))
         }
     }
+
+    public func reportFacts(from: Date, to: Date) async throws -> [QualityReport.Fact] {
+        let rows = try await context.sql.raw(
+            """
+            SELECT category, requester_id, organization_id, created_at FROM tickets \
+            WHERE category IS NOT NULL AND category <> '' AND created_at >= \(bind: from) AND created_at < \(bind: to)
+            """
+        ).all()
+        return try rows.map { row in
+            QualityReport.Fact(
+                category: try row.decode(column: "category", as: String.self),
+                requesterID: .init(rawValue: try row.uuid("requester_id")),
+                organizationID: try row.optionalUUID("organization_id").map(Organization.ID.init(rawValue:)),
+                createdAt: try row.decode(column: "created_at", as: Date.self))
+        }
+    }
 }

@@ -28,6 +28,9 @@ extension FluentTicketStore {
                 "EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_id = t.id AND g.tag = \(bind: tag))")
         }
         if let since = query.updatedSince { conditions.append("t.updated_at >= \(bind: since)") }
+        if let category = query.category { conditions.append("t.category = \(bind: category)") }
+        if let since = query.createdSince { conditions.append("t.created_at >= \(bind: since)") }
+        if let before = query.createdBefore { conditions.append("t.created_at < \(bind: before)") }
         if let before = query.slaWatchBefore { conditions.append("t.sla_watch_at <= \(bind: before)") }
 
         let column = Self.column(for: query.sort)

@@ -92,3 +92,42 @@ struct RecurrenceCounterTests {
         #expect(RecurrenceCounter.headlineWindow([7, 30, 90]) == 30)
     }
 }
+
+@Suite("Quality report")
+struct QualityReportTests {
+    @Test("Counts per type against the period before, with trend, repeat customers and top organizations")
+    func lines() {
+        let to = Date(timeIntervalSince1970: 1_800_000_000)
+        let from = to.addingTimeInterval(-7 * 86400)
+        let ana = Contact.ID(), bruno = Contact.ID(), carla = Contact.ID(), acme = Organization.ID()
+        func fact(_ category: String, _ who: Contact.ID, _ org: Organization.ID?, daysAgo: Double) -> QualityReport.Fact {
+            .init(category: category, requesterID: who, organizationID: org, createdAt: to.addingTimeInterval(-daysAgo * 86400))
+        }
+        let lateNow: [QualityReport.Fact] = [
+            fact("late", ana, acme, daysAgo: 0.5), fact("late", ana, acme, daysAgo: 1.5), fact("late", bruno, nil, daysAgo: 2.5),
+            fact("late", carla, nil, daysAgo: 3.5), fact("late", carla, nil, daysAgo: 4.5), fact("late", carla, nil, daysAgo: 5.5),
+        ]
+        let lateBefore: [QualityReport.Fact] = [fact("late", bruno, nil, daysAgo: 8), fact("late", bruno, nil, daysAgo: 9)]
+        let billing: [QualityReport.Fact] = [
+            fact("billing", bruno, nil, daysAgo: 9), fact("billing", bruno, nil, daysAgo: 10),
+            fact("billing", bruno, nil, daysAgo: 11), fact("billing", bruno, nil, daysAgo: 12),
+            fact("billing", bruno, nil, daysAgo: 13), fact("billing", ana, acme, daysAgo: 1),
+        ]
+        let others: [QualityReport.Fact] = [
+            fact("broken", carla, nil, daysAgo: 2), fact("broken", carla, nil, daysAgo: 10), fact("late", ana, acme, daysAgo: 20),
+        ]
+        let facts = lateNow + lateBefore + billing + others
+        let taxonomy = ComplaintTaxonomy(nodes: [.init(key: "late", label: "Atraso")])
+
+        let report = QualityReport(facts: facts, from: from, to: to, taxonomy: taxonomy)
+
+        #expect(report.lines.map(\.key) == ["late", "billing", "broken"])
+        #expect(report.lines[0].label == "Atraso" && report.lines[0].count == 6 && report.lines[0].previous == 2)
+        #expect(report.lines[0].trend == .up && report.lines[0].change == 200)
+        #expect(report.lines[0].repeatRequesters == 2)
+        #expect(report.lines[0].topOrganizations.map(\.count) == [2])
+        #expect(report.lines[1].trend == .down && report.lines[1].label == "billing")
+        #expect(report.lines[2].trend == .flat)
+        #expect(QualityReport.trend(3, 0) == .new && QualityReport.trend(11, 10) == .flat)
+    }
+}

@@ -113,4 +113,34 @@ struct QualityPagesTests {
             #expect(missing.status == .notFound)
         }
     }
+
+    @Test("The quality report lists each type with its trend, drills down to its tickets and exports CSV and JSON")
+    func report() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let (admin, csrf, first, second) = try await Self.twoLateDeliveries(app)
+            for ticket in [first, second] {
+                _ = try await admin.post("/agent/tickets/\(ticket.number)/classify", [("category", "delivery_late")], csrf: csrf)
+            }
+            let agent = try await ChatRoutingTests.agent(app, "Beto Chat", "beto@balcao.example", in: [])
+
+            let page = try await admin.get("/agent/quality?days=7").text
+            let drill = try await admin.get("/agent/quality/tickets?category=delivery_late&days=7").text
+            let csv = try await admin.get("/agent/quality/report.csv?days=7")
+            let json = try await app.get("/api/v1/quality/report?days=7").json(QualityReportRows.self)
+            let apiCSV = try await app.get("/api/v1/quality/report?days=7&format=csv")
+            let badDays = try await app.get("/api/v1/quality/report?days=0")
+            let forbidden = try await agent.session.get("/agent/quality")
+
+            #expect(page.contains("data-key=\"delivery_late\"") && page.contains("Produto › Entrega › Atraso"))
+            #expect(page.contains("trend-new"))
+            #expect(drill.contains("data-number=\"\(first.number)\"") && drill.contains("data-number=\"\(second.number)\""))
+            #expect(csv.status == .ok && csv.headers.contentType?.subType == "csv")
+            #expect(csv.text.hasPrefix("key,type,count,previous,trend,change_percent,repeat_requesters,top_organizations\r\n"))
+            #expect(csv.text.contains("delivery_late,Produto › Entrega › Atraso,2,0,new,,1,"))
+            #expect(json.rows.map(\.key) == ["delivery_late"] && json.rows.first?.repeatRequesters == 1)
+            #expect(apiCSV.text == csv.text)
+            #expect(badDays.status == .unprocessableEntity)
+            #expect(forbidden.status == .forbidden)
+        }
+    }
 }

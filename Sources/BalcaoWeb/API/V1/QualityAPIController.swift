@@ -11,6 +11,7 @@ struct QualityAPIController: RouteCollection {
         routes.get("quality", "taxonomy") { _ in ComplaintTaxonomyDTO(try await services.quality.taxonomy()) }
         routes.put("quality", "taxonomy", use: saveTaxonomy)
         routes.get("tickets", ":ticketID", "recurrence", use: recurrence)
+        routes.get("quality", "report", use: report)
         routes.get("contacts", ":contactID", "history") { req in
             try await history(.contact(try req.id("contactID", as: Contact.ID.self)))
         }
@@ -31,6 +32,13 @@ struct QualityAPIController: RouteCollection {
         let body = try req.content.decode(ComplaintTaxonomyDTO.self)
         try await services.quality.save(body.taxonomy, by: try req.agent)
         return ComplaintTaxonomyDTO(try await services.quality.taxonomy())
+    }
+
+    /// `?days=30` (1–366); `?format=csv` for the same table as a CSV file.
+    @Sendable func report(req: Request) async throws -> Response {
+        let rows = try await QualityReportRows.load(services, days: try QualityReportRows.days(req))
+        if (try? req.query.get(String.self, at: "format")) == "csv" { return rows.csvResponse() }
+        return try await rows.encodeResponse(for: req)
     }
 
     @Sendable func recurrence(req: Request) async throws -> RecurrenceDTO {
