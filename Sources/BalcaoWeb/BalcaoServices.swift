@@ -66,6 +66,8 @@ public struct BalcaoServices: Sendable {
     let demand: DemandMonitor
     /// Spike alerts as they open, for live banners.
     let spikes = SpikeHub()
+    /// The weekly mail to the quality team.
+    let qualityDigest: QualityDigest
     /// Who answers which chat: accept, transfer, limits.
     let chatRouting: ChatRouting
     /// Delivers changes and presence to the chat connections of each ticket.
@@ -176,14 +178,20 @@ public struct BalcaoServices: Sendable {
         self.chat = ChatService(
             service: tickets, tickets: ticketStore, directory: directory, store: chatStore, automation: automation,
             connections: workspaceConnections, clock: clock)
-        self.quality = QualityService(store: FluentQualityStore(context: context), service: tickets, tickets: ticketStore)
+        let qualityStore = FluentQualityStore(context: context)
+        let quality = QualityService(store: qualityStore, service: tickets, tickets: ticketStore)
+        self.quality = quality
+        let deskZone = TimeZone(identifier: config.defaultLanguage == "pt-PT" ? "Europe/Lisbon" : "America/Sao_Paulo")!
+        self.qualityDigest = QualityDigest(
+            quality: quality, claims: qualityStore, notifier: notifier, clock: clock, timeZone: deskZone,
+            reportURL: config.http.baseURL + "/agent/quality?days=7")
         self.demand = DemandMonitor(
             store: demandStore, directory: directory,
             alerting: DeskSpikeAlerting(
                 automation: automation, notifier: notifier, hub: spikes, clock: clock,
                 alertsURL: config.http.baseURL + "/agent/alerts"),
             automation: automation, clock: clock,
-            defaultTimeZone: TimeZone(identifier: config.defaultLanguage == "pt-PT" ? "Europe/Lisbon" : "America/Sao_Paulo")!)
+            defaultTimeZone: deskZone)
         self.problems = ProblemService(
             store: FluentProblemStore(context: context), service: tickets, tickets: ticketStore, clock: clock)
         self.chatRouting = ChatRouting(

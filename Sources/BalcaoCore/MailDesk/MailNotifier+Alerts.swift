@@ -47,3 +47,27 @@ extension MailNotifier {
         }
     }
 }
+
+extension MailNotifier {
+    /// Mails the weekly quality digest to each address (in the desk's language).
+    public func qualityDigest(_ report: QualityReport, to recipients: [EmailAddress], reportURL: String) async throws {
+        guard let desk = try await sender(forDepartment: nil), !recipients.isEmpty else { return }
+        let lines = report.lines.map { line in
+            let arrow = switch line.trend { case .up: "▲"; case .down: "▼"; case .new: "✦"; case .flat: "=" }
+            return "\(arrow) \(line.label): \(line.count) (\(line.previous))"
+        }
+        let rendered = try await template(.qualityDigest, settings.defaultLanguage).render(
+            TemplateValues(text: [
+                "desk.name": desk.name ?? "Balcão", "report": lines.isEmpty ? "—" : lines.joined(separator: "\n"),
+                "report.url": reportURL,
+            ]))
+        for address in recipients {
+            var outgoing = OutgoingMail(
+                from: desk, to: [MailAddress(name: nil, address: address.value)], subject: rendered.subject,
+                messageID: MailComposer.newMessageID(domain: settings.messageIDDomain), date: clock.now,
+                text: rendered.text, html: rendered.html)
+            outgoing.extraHeaders = headers(for: .qualityDigest)
+            _ = try await put(outgoing, purpose: .qualityDigest, ticket: nil, envelopeFrom: desk.address)
+        }
+    }
+}

@@ -173,7 +173,7 @@ public struct MailNotifier: Sendable {
         switch kind {
         case .ticketReceived, .mailTooLarge: headers.insert((name: "Auto-Submitted", value: "auto-replied"), at: 0)
         case .ticketSolved, .mailboxFailing, .automation, .portalSignIn, .portalSignUp, .announcement, .chatTranscript,
-            .demandSpike:
+            .demandSpike, .qualityDigest:
             headers.insert((name: "Auto-Submitted", value: "auto-generated"), at: 0)
         case .agentReply: break
         }

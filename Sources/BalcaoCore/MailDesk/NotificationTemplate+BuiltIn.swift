@@ -154,6 +154,38 @@ extension NotificationTemplate {
                 """
             ),
         ],
+        .qualityDigest: [
+            .portugueseBrazil: (
+                "Qualidade: as reclamações da semana",
+                """
+                Tipos de reclamação dos últimos 7 dias (entre parênteses, a semana anterior):
+
+                {{report}}
+
+                Detalhes e exportação: {{report.url}}
+                """
+            ),
+            .portuguesePortugal: (
+                "Qualidade: as reclamações da semana",
+                """
+                Tipos de reclamação dos últimos 7 dias (entre parênteses, a semana anterior):
+
+                {{report}}
+
+                Detalhes e exportação: {{report.url}}
+                """
+            ),
+            .english: (
+                "Quality: this week's complaints",
+                """
+                Complaint types of the last 7 days (the week before in brackets):
+
+                {{report}}
+
+                Details and export: {{report.url}}
+                """
+            ),
+        ],
         .demandSpike: [
             .portugueseBrazil: (
                 "Demanda acima do normal: {{alert.series}}",

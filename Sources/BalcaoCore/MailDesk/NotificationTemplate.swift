@@ -26,6 +26,8 @@ public struct NotificationTemplate: Sendable, Hashable {
         case chatTranscript = "chat_transcript"
         /// To supervisors: tickets arrive well above the usual for this hour of the week.
         case demandSpike = "demand_spike"
+        /// To the quality team, weekly: the complaint types of the last 7 days and their trend.
+        case qualityDigest = "quality_digest"
 
         /// Kinds whose text the admin edits on the templates page (automation mail is edited in its rule).
         public static let editable: [Kind] = allCases.filter { $0 != .automation }
@@ -47,6 +49,7 @@ public struct NotificationTemplate: Sendable, Hashable {
             case .announcement: return ["requester.name", "desk.name", "announcement.title", "announcement.body", "portal.url"]
             case .chatTranscript: return ["requester.name", "desk.name", "ticket.number", "transcript"]
             case .demandSpike: return ["desk.name", "alert.series", "alert.observed", "alert.expected", "alert.examples", "alert.url"]
+            case .qualityDigest: return ["desk.name", "report", "report.url"]
             }
         }
     }

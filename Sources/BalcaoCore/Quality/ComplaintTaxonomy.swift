@@ -27,10 +27,21 @@ public struct ComplaintTaxonomy: Sendable, Hashable, Codable {
     public var nodes: [Node]
     /// Days looked back when counting recurrence (the ticket page and the queue use the middle one).
     public var recurrenceWindows: [Int]
+    /// The quality team: who gets the weekly digest (Mondays, 08:00 in the desk's zone).
+    public var digestRecipients: [String]
 
-    public init(nodes: [Node] = [], recurrenceWindows: [Int] = Self.defaultWindows) {
+    public init(nodes: [Node] = [], recurrenceWindows: [Int] = Self.defaultWindows, digestRecipients: [String] = []) {
         self.nodes = nodes
         self.recurrenceWindows = recurrenceWindows
+        self.digestRecipients = digestRecipients
+    }
+
+    /// Saved before the digest existed: no recipients.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nodes = try container.decode([Node].self, forKey: .nodes)
+        recurrenceWindows = try container.decodeIfPresent([Int].self, forKey: .recurrenceWindows) ?? Self.defaultWindows
+        digestRecipients = try container.decodeIfPresent([String].self, forKey: .digestRecipients) ?? []
     }
 
     public var isEmpty: Bool { nodes.isEmpty }
@@ -80,6 +91,8 @@ public struct ComplaintTaxonomy: Sendable, Hashable, Codable {
             return node
         }
         taxonomy.recurrenceWindows = Array(Set(recurrenceWindows)).sorted()
+        taxonomy.digestRecipients = Array(Set(digestRecipients.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty })).sorted()
         var collector = ValidationCollector()
         if taxonomy.nodes.count > Self.maxNodes { collector.add("nodes", "at most \(Self.maxNodes) types") }
         var seen = Set<String>()
@@ -103,6 +116,9 @@ public struct ComplaintTaxonomy: Sendable, Hashable, Codable {
             || !taxonomy.recurrenceWindows.allSatisfy({ (1...366).contains($0) })
         {
             collector.add("recurrenceWindows", "1 to 5 windows of 1–366 days")
+        }
+        for address in taxonomy.digestRecipients where EmailAddress(address) == nil {
+            collector.add("digestRecipients", "\(address) is not an email address")
         }
         try collector.check()
         return taxonomy

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// The complaint taxonomy (a `desk_settings` document) and recurrence counts in SQL that runs on both databases.
-public struct FluentQualityStore: QualityStore {
+public struct FluentQualityStore: QualityStore, DigestClaims {
     let context: StoreContext
     static let taxonomyKey = "complaint_taxonomy"
 
@@ -77,6 +77,19 @@ public struct FluentQualityStore: QualityStore {
                 requesterID: .init(rawValue: try row.uuid("requester_id")),
                 organizationID: try row.optionalUUID("organization_id").map(Organization.ID.init(rawValue:)),
                 createdAt: try row.decode(column: "created_at", as: Date.self))
+        }
+    }
+
+    /// One row per week in `desk_settings`; the insert that creates it wins.
+    public func claimDigest(for week: Date) async throws -> Bool {
+        let key = "quality_digest:\(Int(week.timeIntervalSince1970))"
+        return try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                INSERT INTO desk_settings (key, payload, updated_at) VALUES (\(bind: key), '{}', \(bind: Date())) \
+                ON CONFLICT (key) DO NOTHING RETURNING key
+                """
+            ).first() != nil
         }
     }
 }

@@ -42,4 +42,10 @@ struct RepeatingJob: LifecycleHandler {
             return events.isEmpty ? nil : events.map { "\($0)" }.joined(separator: "; ")
         }
     }
+
+    static func qualityDigest(_ digest: QualityDigest, every interval: Duration) -> RepeatingJob {
+        RepeatingJob(name: "quality digest", interval: interval) {
+            try await digest.sendIfDue() ? "sent" : nil
+        }
+    }
 }

@@ -24,6 +24,7 @@ extension Strings {
         "top_level": ("— top level —", "— raiz —", "— raiz —"),
         "problems": ("Problems", "Problemas", "Problemas"),
         "all": ("All", "Todos", "Todos"),
+        "digest_recipients": ("Weekly digest to (emails, Mondays 08:00)", "Resumo semanal para (e-mails, segundas às 8h)", "Resumo semanal para (e-mails, segundas às 8h)"),
         "quality_report": ("Quality report", "Relatório de qualidade", "Relatório de qualidade"),
         "period": ("Period", "Período", "Período"),
         "last_days": ("Last %@ days", "Últimos %@ dias", "Últimos %@ dias"),

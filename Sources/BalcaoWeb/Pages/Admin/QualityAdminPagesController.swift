@@ -28,6 +28,7 @@ struct QualityAdminPagesController: RouteCollection {
         let rows: [Row]
         let parents: [SelectOption]
         let windows: String
+        let digest: String
         let error: String?
     }
 
@@ -52,7 +53,8 @@ struct QualityAdminPagesController: RouteCollection {
                     keywords: (form["keywords_\(index)"] ?? "").split(separator: ",").map(String.init)))
         }
         let windows = (form["windows"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).compactMap { Int($0) }
-        let taxonomy = ComplaintTaxonomy(nodes: nodes, recurrenceWindows: windows)
+        let recipients = (form["digest"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        let taxonomy = ComplaintTaxonomy(nodes: nodes, recurrenceWindows: windows, digestRecipients: recipients)
         do {
             try await services.quality.save(taxonomy, by: try req.session.agent)
             return req.redirect(to: "/agent/admin/quality?flash=saved", redirectType: .normal)
@@ -82,7 +84,8 @@ struct QualityAdminPagesController: RouteCollection {
                 layout: try await frame.layout(for: req, l, title: l["quality_admin"]), rows: rows,
                 parents: [SelectOption(value: "", label: l["top_level"])]
                     + ordered.map { SelectOption(value: $0.node.key, label: String(repeating: "  ", count: $0.depth) + $0.node.label) },
-                windows: taxonomy.recurrenceWindows.map(String.init).joined(separator: ", "), error: error)
+                windows: taxonomy.recurrenceWindows.map(String.init).joined(separator: ", "),
+                digest: taxonomy.digestRecipients.joined(separator: ", "), error: error)
         ).encodeResponse(status: status, for: req)
     }
 }

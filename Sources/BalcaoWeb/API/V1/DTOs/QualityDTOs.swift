@@ -13,16 +13,20 @@ struct ComplaintTaxonomyDTO: Content {
 
     var nodes: [Node]
     var recurrenceWindows: [Int]?
+    /// Who gets the weekly digest.
+    var digestRecipients: [String]?
 
     init(_ taxonomy: ComplaintTaxonomy) {
         nodes = taxonomy.outline.map { Node(key: $0.node.key, label: $0.node.label, parentKey: $0.node.parentKey, keywords: $0.node.keywords) }
         recurrenceWindows = taxonomy.recurrenceWindows
+        digestRecipients = taxonomy.digestRecipients
     }
 
     var taxonomy: ComplaintTaxonomy {
         ComplaintTaxonomy(
             nodes: nodes.map { .init(key: $0.key, label: $0.label, parentKey: $0.parentKey, keywords: $0.keywords ?? []) },
-            recurrenceWindows: recurrenceWindows ?? ComplaintTaxonomy.defaultWindows)
+            recurrenceWindows: recurrenceWindows ?? ComplaintTaxonomy.defaultWindows,
+            digestRecipients: digestRecipients ?? [])
     }
 }
 
