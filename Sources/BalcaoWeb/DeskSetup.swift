@@ -46,6 +46,8 @@ public enum DeskSetup {
         guard try await !services.credentials.hasAgents() else { return nil }
         let seeder = DemoSeeder(directory: services.directory, tickets: services.ticketStore, blobs: services.blobs)
         let summary = try await seeder.seed(now: services.clock.now)
+        // The seeder writes eight weeks of tickets straight to the store: count them as demand history.
+        try await services.demandStore.recountArrivals()
         try await addDemoMailboxes(services: services)
         try await addDemoAutomation(services: services)
         try await addDemoPortal(services: services, agents: summary.agents)

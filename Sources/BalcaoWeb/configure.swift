@@ -45,7 +45,7 @@ public func configure(_ app: Application, config: BalcaoConfig, clock: any Clock
     app.lifecycle.use(ClusterRelay(bus: services.cluster, presence: services.clusterPresence))
     if config.mail.runsWorkers { app.lifecycle.use(MailWorkers(services: services)) }
     if config.automation.runsScheduler {
-        app.lifecycle.use(RepeatingJob.demand(services.demand, every: .seconds(300)))
+        app.lifecycle.use(RepeatingJob.demand(services.demand, every: .seconds(config.automation.demandInterval)))
         app.lifecycle.use(RepeatingJob.qualityDigest(services.qualityDigest, every: .seconds(900)))
         app.lifecycle.use(RepeatingJob.automations(services.automationRunner, every: .seconds(config.automation.interval)))
     }

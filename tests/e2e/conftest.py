@@ -144,6 +144,7 @@ def _server_environment(base_url: str) -> dict:
         env.pop(key, None)  # flags below say where; BALCAO_DATABASE_URL/SCHEMA pass through as the runner set them
     env["BALCAO_DEFAULT_LANGUAGE"] = "pt-BR"
     env["BALCAO_PUBLIC_URL"] = base_url
+    env["BALCAO_DEMAND_INTERVAL"] = "5"  # spike checks every 5 s, so a burst's alert shows within a test
     return env
 
 

@@ -14,6 +14,8 @@ public protocol DemandStore: Sendable {
     /// Counts a new ticket (and, with `category`, moves a reclassified one between categories).
     func recordArrival(createdAt: Date, department: Department.ID?, channel: TicketChannel, category: String?) async throws
     func recordReclassification(createdAt: Date, from old: String?, to new: String?) async throws
+    /// Counts every ticket again from scratch (after an import or a seed that wrote tickets without the bus).
+    func recountArrivals() async throws
     func detectors() async throws -> [DemandSeriesKey: SpikeDetector]
     func save(_ detector: SpikeDetector) async throws
     func save(_ alert: SpikeAlert, examples: [TicketNumber]) async throws

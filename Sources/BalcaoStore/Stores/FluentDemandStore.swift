@@ -81,6 +81,14 @@ public struct FluentDemandStore: DemandStore {
         }
     }
 
+    public func recountArrivals() async throws {
+        try await context.write { db in
+            let sql = db as! any SQLDatabase
+            try await sql.raw("DELETE FROM demand_hourly").run()
+            try await AddDemand.countExistingTickets(sql)
+        }
+    }
+
     public func hourlyArrivals(_ key: DemandSeriesKey, since: Date) async throws -> [HourlyCount] {
         guard let (dimension, value) = Self.dimension(of: key) else { return [] }
         return try await context.sql.raw(

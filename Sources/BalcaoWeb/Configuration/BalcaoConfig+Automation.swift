@@ -7,18 +7,22 @@ extension BalcaoConfig {
         public var runsScheduler = true
         /// Seconds between scheduler passes.
         public var interval = 30
+        /// Seconds between demand-spike checks.
+        public var demandInterval = 300
     }
 
-    /// Reads `BALCAO_AUTOMATION_WORKERS` (on/off) and `BALCAO_AUTOMATION_INTERVAL` (seconds, 5–3600).
+    /// Reads `BALCAO_AUTOMATION_WORKERS` (on/off), `BALCAO_AUTOMATION_INTERVAL` and `BALCAO_DEMAND_INTERVAL`
+    /// (seconds, 5–3600).
     mutating func readAutomation(_ value: (String) -> String?, into problems: inout [String]) {
         if let workers = value("BALCAO_AUTOMATION_WORKERS") {
             if let on = Self.onOff(workers) { automation.runsScheduler = on } else {
                 problems.append("BALCAO_AUTOMATION_WORKERS must be on or off, got \(workers)")
             }
         }
-        if let interval = value("BALCAO_AUTOMATION_INTERVAL") {
-            if let seconds = Int(interval), (5...3600).contains(seconds) { automation.interval = seconds } else {
-                problems.append("BALCAO_AUTOMATION_INTERVAL must be seconds from 5 to 3600, got \(interval)")
+        for (name, keyPath) in [("BALCAO_AUTOMATION_INTERVAL", \Automation.interval), ("BALCAO_DEMAND_INTERVAL", \Automation.demandInterval)] {
+            guard let text = value(name) else { continue }
+            if let seconds = Int(text), (5...3600).contains(seconds) { automation[keyPath: keyPath] = seconds } else {
+                problems.append("\(name) must be seconds from 5 to 3600, got \(text)")
             }
         }
     }
