@@ -43,6 +43,7 @@ func routes(_ app: Application, services: BalcaoServices) throws {
     try agent.register(collection: IncidentHistoryPagesController(services: services))
     try agent.register(collection: SpikeAlertsPagesController(services: services))
     try agent.register(collection: QualityReportPagesController(services: services))
+    try agent.register(collection: ReportsPagesController(services: services))
 
     // The portal, at its configured path (`/help`): open to visitors, its forms CSRF-protected.
     let portal = services.config.http.portalPath.split(separator: "/")

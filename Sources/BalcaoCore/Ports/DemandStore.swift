@@ -5,6 +5,8 @@ import Foundation
 public protocol DemandStore: Sendable {
     /// Arrivals per hour for one series since `since`, oldest first (hours without arrivals are left out).
     func hourlyArrivals(_ key: DemandSeriesKey, since: Date) async throws -> [HourlyCount]
+    /// Every value of a dimension (`department`, `channel`, `category`) with its hourly arrivals in `[from, to)`.
+    func hourlyArrivals(by dimension: VolumeReport.Dimension, from: Date, to: Date) async throws -> [String: [HourlyCount]]
     /// Tickets of the series created in `[from, to)`.
     func arrivals(_ key: DemandSeriesKey, from: Date, to: Date) async throws -> Int
     /// A few of those tickets (newest first), to name in the alert.

@@ -102,6 +102,25 @@ public struct FluentDemandStore: DemandStore {
         }
     }
 
+    public func hourlyArrivals(by dimension: VolumeReport.Dimension, from: Date, to: Date) async throws
+        -> [String: [HourlyCount]]
+    {
+        let rows = try await context.sql.raw(
+            """
+            SELECT value, hour_start, count FROM demand_hourly WHERE dimension = \(bind: dimension.rawValue) \
+            AND hour_start >= \(bind: Self.hour(of: from)) AND hour_start < \(bind: to) ORDER BY hour_start
+            """
+        ).all()
+        var result: [String: [HourlyCount]] = [:]
+        for row in rows {
+            result[try row.decode(column: "value", as: String.self), default: []].append(
+                HourlyCount(
+                    hourStart: try row.decode(column: "hour_start", as: Date.self),
+                    count: try row.decode(column: "count", as: Int.self)))
+        }
+        return result
+    }
+
     public func arrivals(_ key: DemandSeriesKey, from: Date, to: Date) async throws -> Int {
         let row = try await context.sql.raw(
             "SELECT COUNT(*) AS arrived FROM tickets WHERE " + Self.condition(key, from: from, to: to)

@@ -37,7 +37,7 @@ struct QualityAPIController: RouteCollection {
     /// `?days=30` (1–366); `?format=csv` for the same table as a CSV file.
     @Sendable func report(req: Request) async throws -> Response {
         let rows = try await QualityReportRows.load(services, days: try QualityReportRows.days(req))
-        if (try? req.query.get(String.self, at: "format")) == "csv" { return rows.csvResponse() }
+        if (try? req.query.get(String.self, at: "format")) == "csv" { return rows.csv.response }
         return try await rows.encodeResponse(for: req)
     }
 

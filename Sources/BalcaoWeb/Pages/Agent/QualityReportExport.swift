@@ -47,24 +47,15 @@ struct QualityReportRows: Content {
         return days
     }
 
-    /// RFC 4180: a header line, then one line per type; fields quoted when they hold a comma, quote or line break.
-    var csv: String {
-        func field(_ text: String) -> String {
-            text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        let header = "key,type,count,previous,trend,change_percent,repeat_requesters,top_organizations"
-        let lines = rows.map { row in
-            [row.key, row.type, String(row.count), String(row.previous), row.trend.rawValue,
-             row.changePercent.map(String.init) ?? "", String(row.repeatRequesters),
-             row.topOrganizations.joined(separator: "; ")].map(field).joined(separator: ",")
-        }
-        return ([header] + lines).joined(separator: "\r\n") + "\r\n"
-    }
-
-    func csvResponse() -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"quality-report.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
+    /// A header line, then one line per type.
+    var csv: CSVFile {
+        let header = ["key", "type", "count", "previous", "trend", "change_percent", "repeat_requesters", "top_organizations"]
+        return CSVFile(
+            filename: "quality-report.csv",
+            rows: [header] + rows.map { row in
+                [row.key, row.type, String(row.count), String(row.previous), row.trend.rawValue,
+                 row.changePercent.map(String.init) ?? "", String(row.repeatRequesters),
+                 row.topOrganizations.joined(separator: "; ")]
+            })
     }
 }

@@ -42,7 +42,7 @@ struct QualityReportPagesController: RouteCollection {
 
     @Sendable func csv(req: Request) async throws -> Response {
         _ = try frame(req)
-        return try await QualityReportRows.load(services, days: try QualityReportRows.days(req)).csvResponse()
+        return try await QualityReportRows.load(services, days: try QualityReportRows.days(req)).csv.response
     }
 
     /// The tickets of one type in the period, newest first (up to 200).
