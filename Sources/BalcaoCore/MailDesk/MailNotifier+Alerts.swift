@@ -13,12 +13,7 @@ extension MailNotifier: MailboxAlerting {
                     "mailbox.address": mailbox.address.value, "error": String(error.prefix(500)),
                     "failures": String(failures),
                 ]))
-            var outgoing = OutgoingMail(
-                from: desk, to: [MailAddress(name: admin.name, address: admin.email.value)], subject: rendered.subject,
-                messageID: MailComposer.newMessageID(domain: settings.messageIDDomain), date: clock.now,
-                text: rendered.text, html: rendered.html)
-            outgoing.extraHeaders = headers(for: .mailboxFailing)
-            _ = try await put(outgoing, purpose: .mailboxFailing, ticket: nil, envelopeFrom: desk.address)
+            try await putDeskMail(rendered, kind: .mailboxFailing, from: desk, to: MailAddress(name: admin.name, address: admin.email.value))
         }
     }
 }
@@ -38,12 +33,7 @@ extension MailNotifier {
                     "alert.expected": String(format: "%.0f", alert.expected), "alert.examples": list,
                     "alert.url": alertsURL,
                 ]))
-            var outgoing = OutgoingMail(
-                from: desk, to: [MailAddress(name: agent.name, address: agent.email.value)], subject: rendered.subject,
-                messageID: MailComposer.newMessageID(domain: settings.messageIDDomain), date: clock.now,
-                text: rendered.text, html: rendered.html)
-            outgoing.extraHeaders = headers(for: .demandSpike)
-            _ = try await put(outgoing, purpose: .demandSpike, ticket: nil, envelopeFrom: desk.address)
+            try await putDeskMail(rendered, kind: .demandSpike, from: desk, to: MailAddress(name: agent.name, address: agent.email.value))
         }
     }
 }
@@ -62,12 +52,21 @@ extension MailNotifier {
                 "report.url": reportURL,
             ]))
         for address in recipients {
-            var outgoing = OutgoingMail(
-                from: desk, to: [MailAddress(name: nil, address: address.value)], subject: rendered.subject,
-                messageID: MailComposer.newMessageID(domain: settings.messageIDDomain), date: clock.now,
-                text: rendered.text, html: rendered.html)
-            outgoing.extraHeaders = headers(for: .qualityDigest)
-            _ = try await put(outgoing, purpose: .qualityDigest, ticket: nil, envelopeFrom: desk.address)
+            try await putDeskMail(rendered, kind: .qualityDigest, from: desk, to: MailAddress(name: nil, address: address.value))
         }
+    }
+}
+
+extension MailNotifier {
+    /// Queues a mail the desk writes to its own people (alerts, digests): no ticket, the desk's sender.
+    func putDeskMail(_ rendered: RenderedNotification, kind: NotificationTemplate.Kind, from desk: MailAddress, to recipient: MailAddress)
+        async throws
+    {
+        var outgoing = OutgoingMail(
+            from: desk, to: [recipient], subject: rendered.subject,
+            messageID: MailComposer.newMessageID(domain: settings.messageIDDomain), date: clock.now,
+            text: rendered.text, html: rendered.html)
+        outgoing.extraHeaders = headers(for: kind)
+        _ = try await put(outgoing, purpose: kind, ticket: nil, envelopeFrom: desk.address)
     }
 }

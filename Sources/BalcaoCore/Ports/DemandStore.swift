@@ -21,6 +21,8 @@ public protocol DemandStore: Sendable {
     func detectors() async throws -> [DemandSeriesKey: SpikeDetector]
     func save(_ detector: SpikeDetector) async throws
     func save(_ alert: SpikeAlert, examples: [TicketNumber]) async throws
+    /// Records a raised alert's new peak or its end; an alert that was never saved (kept quiet) stays unrecorded.
+    func update(_ alert: SpikeAlert) async throws
     /// Newest first; only open ones when `openOnly`.
     func alerts(openOnly: Bool, limit: Int) async throws -> [StoredSpikeAlert]
 }

@@ -78,10 +78,7 @@ public struct DemandMonitor: Sendable {
                 supervisors: try await supervisors(of: alert.key))
         case .updated(let alert), .closed(let alert):
             // Only alerts that were raised: a desk-wide one kept quiet behind a department's is not recorded.
-            guard let stored = try await store.alerts(openOnly: false, limit: 50)
-                .first(where: { $0.alert.key == alert.key && $0.alert.openedAt == alert.openedAt })
-            else { return }
-            try await store.save(alert, examples: stored.examples)
+            try await store.update(alert)
         }
     }
 

@@ -48,6 +48,12 @@ public struct SpikeAlert: Sendable, Hashable, Codable {
     }
 
     public var isOpen: Bool { closedAt == nil }
+
+    /// "⚠ Suporte: 31 / ~4" — the series, arrivals in the hour that opened it, and the usual count: the banner,
+    /// the in-app notification and the live message all say it this way.
+    public func headline(series: String) -> String {
+        "⚠ \(series): \(observed) / ~\(Int(expected.rounded()))"
+    }
 }
 
 /// What an observation changed.

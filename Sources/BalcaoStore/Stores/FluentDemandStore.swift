@@ -202,6 +202,21 @@ public struct FluentDemandStore: DemandStore {
         }
     }
 
+    /// A series has one open alert at most (its detector's), so it is found without comparing timestamps, which
+    /// PostgreSQL keeps to the microsecond only.
+    public func update(_ alert: SpikeAlert) async throws {
+        let series = JSONColumn.encode(alert.key)
+        let payload = JSONColumn.encode(alert)
+        try await context.write { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                UPDATE demand_alerts SET closed_at = \(bind: alert.closedAt), payload = \(bind: payload) \
+                WHERE series = \(bind: series) AND closed_at IS NULL
+                """
+            ).run()
+        }
+    }
+
     public func alerts(openOnly: Bool, limit: Int) async throws -> [StoredSpikeAlert] {
         let filter: SQLQueryString = openOnly ? "WHERE closed_at IS NULL " : ""
         let rows = try await context.sql.raw(

@@ -38,7 +38,7 @@ struct DeskSpikeAlerting: SpikeAlerting {
 
     func spikeOpened(_ alert: SpikeAlert, series: String, examples: [Ticket], supervisors: [Agent]) async throws {
         let now = clock.now
-        let title = "⚠ \(series): \(alert.observed) / ~\(Int(alert.expected.rounded()))"
+        let title = alert.headline(series: series)
         let body = examples.map { "#\($0.number) \($0.subject)" }.joined(separator: "\n")
         try await automation.addNotifications(
             supervisors.map {

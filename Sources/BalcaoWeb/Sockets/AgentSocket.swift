@@ -109,7 +109,7 @@ struct AgentSocket {
         let pushSpikes = Task {
             for await opened in spikes where opened.audience.contains(agent.id) {
                 await send(
-                    SpikeMessage(text: "⚠ \(opened.series): \(opened.alert.observed) / ~\(Int(opened.alert.expected.rounded()))"),
+                    SpikeMessage(text: opened.alert.headline(series: opened.series)),
                     on: ws)
             }
         }

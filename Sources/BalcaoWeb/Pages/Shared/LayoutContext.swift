@@ -80,7 +80,7 @@ struct PageFrame {
             let department = alert.key.departmentID.flatMap(Department.ID.init)
             guard agent.role == .admin || department.map(agent.departmentIDs.contains) == true else { continue }
             texts.append(
-                "⚠ \(try await services.demand.describe(alert.key)): \(alert.observed) / ~\(Int(alert.expected.rounded()))")
+                alert.headline(series: try await services.demand.describe(alert.key)))
         }
         return texts
     }
